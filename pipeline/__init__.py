@@ -1,0 +1,3 @@
+"""claimdocs: read California workers' compensation claim files, stage by stage."""
+
+__version__ = "0.1.0"
