@@ -167,6 +167,7 @@ class Treatment:
     quantity_approved: Optional[str] = None
     guidelines: list[str] = field(default_factory=list)
     evidence: Optional[Evidence] = None
+    outcome: Optional[str] = None           # IMR: upheld / overturned (decision: denied / approved)
 
 
 @dataclass
@@ -204,6 +205,8 @@ class UrBlock:
     imr_form_enclosed: Optional[bool] = None
     records_reviewed: list[Record] = field(default_factory=list)
     imr_deadline: Optional[dt.date] = None
+    imr_deadline_basis: Optional[str] = None    # service_date / letter_date (no proof of service)
+    communication_date: Optional[dt.date] = None  # fax confirmation / "faxed on" to the physician
 
 
 @dataclass
@@ -227,6 +230,7 @@ class ImrBlock:
     review_type_marked: Optional[bool] = None
     jcn: Optional[str] = None
     treatments: list[Treatment] = field(default_factory=list)
+    notice_date: Optional[dt.date] = None   # notice of assignment: its date (records clock)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from pipeline.model import ClaimFile
 from pipeline.progress import Progress
 from pipeline.report import write_outputs
 from pipeline.report.atomic import write_text_atomic
+from pipeline.report.summary import print_summary
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ def process_claim(claim_input: ClaimInput, out_dir: Path, settings: Settings,
     analyze.analyze_claim(claim, settings)
     claim.stats.seconds = round(time.perf_counter() - started, 3)
     write_outputs(claim, out_dir / claim.claim_id, settings, xlsx=xlsx)
+    print_summary(claim)
     return claim
 
 

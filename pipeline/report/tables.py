@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -31,9 +32,11 @@ def tables(claim: ClaimFile) -> dict[str, pd.DataFrame]:
     findings = pd.DataFrame([
         {"id": f.id, "code": f.code, "category": f.category, "severity": f.severity,
          "document": f.document, "related": "; ".join(f.related), "message": f.message,
-         "pages": "; ".join(f"{e.source} p.{e.page}" for e in f.evidence if e.page)}
+         "pages": "; ".join(f"{e.source} p.{e.page}" for e in f.evidence if e.page),
+         "details": json.dumps(f.details, sort_keys=True, default=str)}
         for f in claim.findings
-    ], columns=["id", "code", "category", "severity", "document", "related", "message", "pages"])
+    ], columns=["id", "code", "category", "severity", "document", "related", "message", "pages",
+                "details"])
     return {"documents": documents, "timeline": timeline, "findings": findings}
 
 

@@ -17,7 +17,7 @@ Deadline conventions used in the truth (TRUTH_FORMAT.md "Deadlines"):
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 MAIL_EXTENSION_DAYS = 5
 IMR_FILING_DAYS = 30
@@ -38,7 +38,7 @@ def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
     return d - dt.timedelta(days=(d.weekday() - weekday) % 7)
 
 
-@lru_cache(maxsize=None)
+@cache
 def state_holidays(year: int) -> frozenset[dt.date]:
     fixed = [dt.date(year, 1, 1), dt.date(year, 3, 31), dt.date(year, 7, 4), dt.date(year, 12, 25)]
     out: set[dt.date] = set()

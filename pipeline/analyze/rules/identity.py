@@ -1,0 +1,130 @@
+"""DOI_MISMATCH and CLAIMANT_MISMATCH: a document that does not fit the claim it is filed in.
+
+Decisions:
+- A specific date of injury inside the claim's continuous-trauma period, or equal to its end
+  (the LC 5412 date), matches that period; a CT period containing the claim's specific DOI
+  matches it too; two CT periods match when one contains the other.
+- A document already flagged CLAIMANT_MISMATCH gets no DOI_MISMATCH: the misfiling is the error.
+- Names compare fuzzily (rapidfuzz) without titles or middle initials, "LAST, FIRST" reordered;
+  claim numbers compare exactly after removing punctuation and reading O as 0 and I/l/| as 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
+from pipeline.analyze.matching import same_person
+from pipeline.analyze.rules.context import RuleContext, live_documents
+from pipeline.model import ClaimFile, DateRange, Document, Finding, InjuryDate
+
+
+def doi_matches(stated: InjuryDate, known: InjuryDate) -> bool:
+    if isinstance(stated, DateRange) and isinstance(known, DateRange):
+        return (stated == known or (stated.start >= known.start and stated.end <= known.end)
+                or (known.start >= stated.start and known.end <= stated.end))
+    if isinstance(known, DateRange):
+        return isinstance(stated, dt.date) and known.contains(stated)
+    if isinstance(stated, DateRange):
+        return stated.contains(known)
+    return stated == known
+
+
+def normalize_claim_number(number: str) -> str:
+    text = number.upper().replace("|", "1")
+    text = re.sub(r"[^A-Z0-9]", "", text)
+    # OCR confusions, only where a digit is expected: next to another digit
+    text = re.sub(r"(?<=\d)[OQ]|[OQ](?=\d)", "0", text)
+    text = re.sub(r"(?<=\d)[IL]|[IL](?=\d)", "1", text)
+    return text
+
+
+def same_claim_number(a: str, b: str) -> bool:
+    na, nb = normalize_claim_number(a), normalize_claim_number(b)
+    if not na or not nb:
+        return True
+    if na == nb:
+        return True
+    shorter, longer = sorted((na, nb), key=len)
+    # "05-123456" and "05123456-001" (a sub-claim suffix)
+    return len(shorter) >= 6 and longer.startswith(shorter)
+
+
+def claimant_problems(doc: Document, claimant: str | None,
+                      claim_numbers: list[str]) -> dict:
+    problems: dict = {}
+    if same_person(doc.claimant_name, claimant) is False:
+        problems["claimant_name"] = doc.claimant_name
+        problems["expected_claimant"] = claimant
+    if doc.claim_number and claim_numbers and not any(
+            same_claim_number(doc.claim_number, n) for n in claim_numbers):
+        problems["claim_number"] = doc.claim_number
+        problems["expected_claim_numbers"] = list(claim_numbers)
+    return problems
+
+
+def misfiled_ids(claim: ClaimFile) -> set[str]:
+    """Documents naming another claimant or claim number."""
+    facts = claim.claim
+    return {d.id for d in claim.documents
+            if claimant_problems(d, facts.claimant_name, facts.claim_numbers)}
+
+
+def claimant_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    facts = claim.claim
+    out = []
+    for doc in claim.documents:
+        if doc.duplicate_of is not None:
+            continue
+        problems = claimant_problems(doc, facts.claimant_name, facts.claim_numbers)
+        if not problems:
+            continue
+        what = []
+        if "claimant_name" in problems:
+            what.append(f"claimant {problems['claimant_name']} (this claim: {facts.claimant_name})")
+        if "claim_number" in problems:
+            what.append(f"claim number {problems['claim_number']} (this claim: "
+                        f"{', '.join(facts.claim_numbers)})")
+        message = (f"{cap(doc_label(doc))} names {' and '.join(what)} and may be "
+                   "misfiled in this claim file.")
+        out.append(make_finding(
+            "CLAIMANT_MISMATCH", "medium", message, document=doc,
+            evidence=evidence_for(doc, "claimant_name", "claim_number"), details=problems))
+    return out
+
+
+def doi_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    known = claim.claim.dates_of_injury
+    if not known:
+        return []
+    misfiled = misfiled_ids(claim)
+    sources = _doi_sources(claim)
+    out = []
+    for doc in live_documents(claim):
+        stated = doc.date_of_injury
+        if stated is None or doc.id in misfiled:
+            continue
+        if any(doi_matches(stated, k) for k in known):
+            continue
+        claim_dois = " or ".join(us_date(k) for k in known)
+        message = (f"{cap(doc_label(doc))} gives the date of injury as "
+                   f"{us_date(stated)}, but the claim's date of injury is {claim_dois}.")
+        out.append(make_finding(
+            "DOI_MISMATCH", "medium", message, document=doc, related=sources,
+            evidence=evidence_for(doc, "date_of_injury"),
+            details={"expected": known[0] if len(known) == 1 else list(known),
+                     "found": stated}))
+    return out
+
+
+def _doi_sources(claim: ClaimFile) -> list[str]:
+    """The documents that establish the claim's date of injury (claim form, employer report)."""
+    known = claim.claim.dates_of_injury
+    ids = [d.id for d in live_documents(claim, "claim_form", "employer_report")
+           if d.date_of_injury is not None
+           and any(doi_matches(d.date_of_injury, k) for k in known)]
+    ev = claim.claim.provenance.get("dates_of_injury")
+    if not ids and ev is not None and ev.document:
+        ids.append(ev.document)
+    return ids

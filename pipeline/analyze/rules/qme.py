@@ -1,0 +1,275 @@
+"""QME/AME report rules: QME_REPORT_LATE, WPI_ARITHMETIC, APPORTIONMENT_DEFECT,
+BODY_PART_NOT_ADDRESSED, DECLARATION_MISSING (domain §5.3-§5.4, §6, §8: all high).
+
+Decisions:
+- QME_REPORT_LATE applies to reports with an exam date (not supplementals or record reviews,
+  whose 60-day clock runs from a request date the file rarely shows); the last timely day is
+  exam + ``qme_report_days`` calendar days, moved past a weekend or holiday.
+- WPI_ARITHMETIC recomputes the Combined Values Chart from the summary-table ratings when the
+  report has a summary table, else from the body ratings (``pipeline.analyze.cvc``); a body part
+  rated differently in the summary and the body is reported in the same finding. A stated
+  combined figure above the plain sum of the ratings read, from a report that addresses a body
+  part whose rating was not read, means ratings are missing from the extraction (adding is the
+  worst error a report makes): no arithmetic finding then.
+- APPORTIONMENT_DEFECT: industrial + non-industrial shares that do not add to 100 (when both are
+  stated), or a share stated with ``explained`` False.
+- BODY_PART_NOT_ADDRESSED compares the claimed body parts (claim form, employer report and
+  Doctor's First Report; else the claim's consolidated parts) with the parts the report rates, apportions or lists as
+  addressed; a "bilateral" part and a sided part of the same joint cover each other. Skipped for
+  supplementals and when the report's parts could not be read at all.
+- DECLARATION_MISSING: declaration or signature known to be absent (False, not None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
+from pipeline.analyze.rules.context import RuleContext, live_documents
+from pipeline.model import ClaimFile, Document, Finding, QmeBlock
+
+QME_TYPES = ("qme_report", "ame_report")
+NO_EXAM_KINDS = ("supplemental", "record_review")
+
+
+def report_day(doc: Document) -> dt.date | None:
+    return (doc.qme.report_date if doc.qme else None) or doc.date
+
+
+def qme_report_late(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    out = []
+    for doc in live_documents(claim, *QME_TYPES):
+        qme = doc.qme
+        if qme is None or qme.exam_date is None or qme.report_kind in NO_EXAM_KINDS:
+            continue
+        reported = report_day(doc)
+        if reported is None or qme.extension_noted:
+            continue
+        if ctx.calendar is not None:
+            due = ctx.calendar.add_days(qme.exam_date, ctx.legal.qme_report_days)
+        else:
+            due = qme.exam_date + dt.timedelta(days=ctx.legal.qme_report_days)
+        if reported <= due:
+            continue
+        days = (reported - qme.exam_date).days
+        message = (f"{cap(doc_label(doc))} was issued {days} days after the "
+                   f"examination on {us_date(qme.exam_date)}, past the {us_date(due)} deadline "
+                   "of 8 CCR 38(a), and notes no extension.")
+        out.append(make_finding(
+            "QME_REPORT_LATE", "high", message, document=doc,
+            evidence=evidence_for(doc, "qme.exam_date", "qme.report_date", "date"),
+            details={"exam_date": qme.exam_date, "due": due, "actual": reported,
+                     "days": days}))
+    return out
+
+
+def _ratings(qme: QmeBlock, where: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for imp in qme.impairments:
+        if imp.where == where and imp.body_part not in out:
+            out[imp.body_part] = float(imp.wpi)
+    return out
+
+
+def wpi_problems(qme: QmeBlock, combine: Callable[[Sequence[float]], int] | None) -> dict:
+    summary, body = _ratings(qme, "summary"), _ratings(qme, "body")
+    problems: dict = {}
+    differing = {part: {"summary": summary[part], "body": body[part]}
+                 for part in summary if part in body and abs(summary[part] - body[part]) >= 0.5}
+    if differing:
+        problems["summary_body_differ"] = differing
+    ratings = summary or body
+    if combine is not None and ratings and qme.combined_wpi is not None:
+        values = sorted(ratings.values(), reverse=True)
+        computed = combine(values)
+        # more than even the plain sum of the ratings read, and a part addressed without a
+        # rating read: some ratings were not read
+        unrated = set(qme.body_parts_addressed) - set(ratings)
+        unreadable = float(qme.combined_wpi) > sum(values) + 0.5 and bool(unrated)
+        if abs(float(qme.combined_wpi) - computed) >= 1 and not unreadable:
+            problems.update({"stated": qme.combined_wpi, "computed": computed,
+                             "values": values})
+    return problems
+
+
+def _combine_function() -> Callable[[Sequence[float]], int] | None:
+    try:
+        from pipeline.analyze.cvc import combine_wpi
+    except ModuleNotFoundError as exc:
+        if exc.name != "pipeline.analyze.cvc":
+            raise
+        return None
+    return combine_wpi
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}%"
+
+
+def wpi_arithmetic(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    combine = _combine_function()
+    out = []
+    for doc in live_documents(claim, *QME_TYPES):
+        if doc.qme is None:
+            continue
+        problems = wpi_problems(doc.qme, combine)
+        if not problems:
+            continue
+        clauses = []
+        if "computed" in problems:
+            listed = ", ".join(_fmt(v) for v in problems["values"])
+            clauses.append(f"states a combined whole person impairment of "
+                           f"{_fmt(problems['stated'])}, but its own ratings ({listed}) combine "
+                           f"to {problems['computed']}% on the Combined Values Chart")
+        if "summary_body_differ" in problems:
+            parts = "; ".join(f"{part} {_fmt(v['summary'])} in the summary and "
+                              f"{_fmt(v['body'])} in the body"
+                              for part, v in problems["summary_body_differ"].items())
+            clauses.append(f"rates {parts}")
+        message = f"{cap(doc_label(doc))} {', and '.join(clauses)}."
+        out.append(make_finding("WPI_ARITHMETIC", "high", message, document=doc,
+                                evidence=evidence_for(doc, "qme.combined_wpi",
+                                                      "qme.impairments"),
+                                details=problems))
+    return out
+
+
+def apportionment_problems(qme: QmeBlock) -> list[dict]:
+    problems = []
+    for ap in qme.apportionment:
+        shares = [ap.industrial_pct, ap.nonindustrial_pct]
+        if all(s is not None for s in shares) and abs(sum(shares) - 100) >= 0.5:
+            problems.append({"body_part": ap.body_part, "kind": "total",
+                             "industrial_pct": ap.industrial_pct,
+                             "nonindustrial_pct": ap.nonindustrial_pct,
+                             "total": sum(shares)})
+        elif ap.explained is False and any(s is not None for s in shares):
+            problems.append({"body_part": ap.body_part, "kind": "unexplained",
+                             "industrial_pct": ap.industrial_pct,
+                             "nonindustrial_pct": ap.nonindustrial_pct})
+    return problems
+
+
+def apportionment_defect(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    out = []
+    for doc in live_documents(claim, *QME_TYPES):
+        if doc.qme is None:
+            continue
+        problems = apportionment_problems(doc.qme)
+        if not problems:
+            continue
+        clauses = []
+        for p in problems:
+            part = p["body_part"] or "the injury"
+            if p["kind"] == "total":
+                clauses.append(f"apportions {part} {p['industrial_pct']:g}% industrial and "
+                               f"{p['nonindustrial_pct']:g}% non-industrial, which totals "
+                               f"{p['total']:g}%, not 100%")
+            else:
+                clauses.append(f"apportions {part} without explaining how and why")
+        message = (f"{cap(doc_label(doc))} {'; it also '.join(clauses)}, so the "
+                   "apportionment is not substantial evidence (LC 4663, Escobedo).")
+        first = problems[0]
+        details = {k: first[k] for k in ("body_part", "industrial_pct", "nonindustrial_pct")}
+        details["total"] = first.get("total")
+        details["problems"] = problems
+        out.append(make_finding("APPORTIONMENT_DEFECT", "high", message, document=doc,
+                                evidence=evidence_for(doc, "qme.apportionment"),
+                                details=details))
+    return out
+
+
+_SIDES = ("right", "left", "bilateral")
+
+
+def _split(part: str) -> tuple[str | None, str]:
+    words = part.split(" ", 1)
+    if len(words) == 2 and words[0] in _SIDES:
+        return words[0], words[1]
+    return None, part
+
+
+def part_covered(claimed: str, addressed: set[str]) -> bool:
+    side, joint = _split(claimed)
+    for other in addressed:
+        other_side, other_joint = _split(other)
+        if other_joint != joint:
+            continue
+        if side == other_side or "bilateral" in (side, other_side) or None in (side,
+                                                                                other_side):
+            return True
+    return False
+
+
+CLAIM_TYPES = ("claim_form", "employer_report", "doctor_first_report")
+
+
+def claimed_parts(claim: ClaimFile) -> list[str]:
+    """The body parts claimed: those the claim form, employer's report and Doctor's First Report
+    name; without any, the claim's consolidated body parts (treating reports included).
+    Complaints a later treating report mentions in passing are not claims."""
+    parts: list[str] = []
+    for doc in live_documents(claim, *CLAIM_TYPES):
+        parts += [p for p in doc.body_parts if p not in parts]
+    return parts or list(claim.claim.body_parts)
+
+
+def addressed_parts(doc: Document) -> set[str]:
+    qme = doc.qme
+    if qme is None:
+        return set()
+    parts = set(qme.body_parts_addressed)
+    parts |= {imp.body_part for imp in qme.impairments if imp.body_part}
+    parts |= {ap.body_part for ap in qme.apportionment if ap.body_part}
+    return parts
+
+
+def body_part_not_addressed(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    claimed = claimed_parts(claim)
+    if not claimed:
+        return []
+    out = []
+    for doc in live_documents(claim, *QME_TYPES):
+        if doc.qme is None or doc.qme.report_kind == "supplemental":
+            continue
+        addressed = addressed_parts(doc)
+        if not addressed:
+            continue
+        missing = [p for p in claimed if not part_covered(p, addressed)]
+        if not missing:
+            continue
+        listed = ", ".join(missing)
+        message = (f"{cap(doc_label(doc))} does not address the claimed "
+                   f"{'body part' if len(missing) == 1 else 'body parts'} {listed}, so it does "
+                   "not completely address the issues (8 CCR 10682(b)).")
+        out.append(make_finding(
+            "BODY_PART_NOT_ADDRESSED", "high", message, document=doc,
+            evidence=evidence_for(doc, "qme.body_parts_addressed", "body_parts",
+                                  "qme.impairments"),
+            details={"missing": missing, "claimed": claimed, "addressed": sorted(addressed)}))
+    return out
+
+
+def declaration_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
+    out = []
+    for doc in live_documents(claim, *QME_TYPES):
+        qme = doc.qme
+        if qme is None:
+            continue
+        missing = []
+        if qme.declaration_present is False:
+            missing.append("declaration")
+        if qme.signature_present is False:
+            missing.append("signature")
+        if not missing:
+            continue
+        words = {"declaration": "the declaration under penalty of perjury (LC 4628(j))",
+                 "signature": "the evaluator's signature and date"}
+        message = (f"{cap(doc_label(doc))} lacks "
+                   f"{' and '.join(words[m] for m in missing)}.")
+        out.append(make_finding("DECLARATION_MISSING", "high", message, document=doc,
+                                evidence=evidence_for(doc, "qme.declaration_present",
+                                                      "qme.signature_present"),
+                                details={"missing": missing}))
+    return out

@@ -1,0 +1,344 @@
+"""IMR documents: the application (DWC Form IMR), the notice of assignment (NOARFI) and the
+final determination.
+
+``extract_imr(doc, pages, settings) -> ImrBlock``. ``kind`` comes from the document type when
+the classifier set one, else from the title wording. Per-treatment outcomes of a determination
+read the sentence meaning: "is medically necessary" overturns the UR denial, "is not medically
+necessary" upholds it. ``Treatment.outcome`` holds upheld/overturned; ``Treatment.decision``
+holds what it means for the treatment (overturned -> approved, upheld -> denied) so it stays in
+the contract's vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.extract.dates import DATE_LABELS, labelled_dates
+from pipeline.extract.evidence import quote_at
+from pipeline.extract.guidelines import find_guidelines
+from pipeline.extract.rfa import DateOnPage, checkbox, label_value
+from pipeline.extract.treatments import (
+    find_codes,
+    read_table,
+    repair_words,
+    same_treatment,
+    tidy_description,
+)
+from pipeline.model import Document, ImrBlock, Page, Treatment
+from pipeline.settings import Settings
+
+_KIND_BY_TYPE = {"imr_application": "application", "imr_notice": "notice",
+                 "imr_determination": "determination"}
+
+_CASE = re.compile(r"\b(C\s?M)\s?([0-9OIl|]{2})\s?[-–—]\s?([0-9OIl|]{5,8})\b")
+_CASE_LABEL = re.compile(r"(?:IMR\s+)?Case\s+(?:Number|No\.?|#)\s*:?\s*([A-Z0-9][A-Z0-9-]{5,20})",
+                         re.I)
+_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1", "|": "1"})
+
+_LABELS = {
+    "determination_date": ("Date of Determination", "Determination Date", "Date of Final "
+                           "Determination", "Final Determination Date", "Date of IMR Decision",
+                           "IMR Decision Date", "Date of Decision", "Decision Date"),
+    "ur_decision_date": ("Date of UR Decision", "UR Decision Date", "UR Denial Date",
+                         "Date of UR Denial", "UR Modification Date", "Date of Denial", "Date of Utilization Review "
+                         "Decision", "Utilization Review Decision Date", "UR Determination Date",
+                         "Date of the UR Decision", "UR Date", "Date of UR Determination",
+                         "Date of Utilization Review Determination"),
+    "signed_date": DATE_LABELS["signed_date"],
+    "letter_date": DATE_LABELS["letter_date"],
+    "assignment_date": ("Date of Assignment", "Assignment Date", "Date Assigned",
+                        "Notice Date", "Date of Notice", "Date Mailed", "Mailing Date"),
+    "application_date": ("Application Date", "Date of Application", "Date Received",
+                         "Received"),
+    "rfa_date": ("Date of RFA", "RFA Date", "Date of Request"),
+}
+
+
+def imr_kind(text: str) -> str | None:
+    if re.search(r"notice\s+of\s+assignment|request\s+for\s+information|\bNOARFI\b", text, re.I):
+        return "notice"
+    if re.search(r"final\s+determination|determination\s+letter|IMR\s+(?:final\s+)?determination|"
+                 r"independent\s+medical\s+review\s+(?:decision|determination)|"
+                 r"(?:has|have)\s+determined|decision\s+and\s+rationale", text, re.I):
+        return "determination"
+    if re.search(r"application\s+for\s+independent\s+medical\s+review|DWC\s+Form\s+IMR", text,
+                 re.I):
+        return "application"
+    return None
+
+
+def case_number(text: str) -> tuple[str, int, int] | None:
+    m = _CASE.search(text)
+    if m:
+        return f"CM{m.group(2).translate(_DIGITS)}-{m.group(3).translate(_DIGITS)}", m.start(), m.end()
+    m = _CASE_LABEL.search(text)
+    if m and re.search(r"\d", m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
+    return None
+
+
+# --- signature / form fields ----------------------------------------------------------------------
+
+_SIG_LINE = re.compile(r"(?:employee(?:'s)?|applicant(?:'s)?|injured\s+worker(?:'s)?|"
+                       r"representative(?:'s)?|patient(?:'s)?)?[ \t]*signature[^\n:]{0,60}:?", re.I)
+_FORM_WORDS = re.compile(r"^(?:of|employee|employee's|or|representative|authorized|agent|"
+                         r"print|name|date|signature|applicant|the|and|if|by|sign|here|"
+                         r"designee|parent|guardian|x)$", re.I)
+
+
+def is_signed(text: str) -> tuple[bool | None, int, int]:
+    """Whether the applicant signed: a name, "/s/ Name" or "Signed" beside or above the signature
+    line means signed; underscores or nothing mean unsigned. None when no signature line."""
+    seen = False
+    for m in _SIG_LINE.finditer(text):
+        if not re.search(r"signature", m.group(0), re.I):
+            continue
+        seen = True
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        after = text[m.end():line_end]
+        after = re.split(r"\s{3,}|\bdate\b|\bprint", after, maxsplit=1, flags=re.I)[0]
+        if _names_someone(after):
+            return True, m.start(), line_end
+        # a signature written above a "Signature" caption (skipping the rule line itself)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip() == "" and not m.group(0).rstrip().endswith(":"):
+            cursor = line_start
+            ruled = False
+            for _ in range(2):
+                if cursor <= 0:
+                    break
+                prev_start = text.rfind("\n", 0, cursor - 1) + 1
+                above = text[prev_start:cursor - 1]
+                cursor = prev_start
+                cleaned = re.sub(r"_{2,}", " ", above).strip()
+                if not cleaned:
+                    ruled = ruled or "__" in above
+                    continue
+                first = re.split(r"\s{3,}", cleaned)[0]
+                # only a name set over a signature rule, or an "/s/" signature, signs the form
+                if (ruled or "/s/" in first) and _names_someone(first) and ":" not in above:
+                    return True, prev_start, prev_start + len(above)
+                break
+    if seen:
+        m = _SIG_LINE.search(text)
+        assert m is not None
+        return False, m.start(), m.end()
+    return None, -1, -1
+
+
+def _names_someone(value: str) -> bool:
+    value = value.strip(" :_-\t")
+    if not value:
+        return False
+    if re.search(r"/s/|\bsigned\b|\belectronically\s+signed\b", value, re.I):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z.'\-]*", value) if not _FORM_WORDS.match(w)]
+    return len([w for w in words if len(w.strip(".")) >= 2]) >= 2
+
+
+def _jcn(text: str) -> tuple[str, int, int] | None:
+    m = re.search(r"(?:WCIS\s+)?Jurisdictional\s+Claim\s+(?:Number|No\.?|#)|\bJCN\b", text, re.I)
+    if not m:
+        return None
+    tail = text[m.end():m.end() + 60].split("\n")[0]
+    v = re.match(r"\s*(?:\(JCN\))?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{5,25})", tail, re.I)
+    if v and re.search(r"\d{4}", v.group(1)):
+        return v.group(1), m.end() + v.start(1), m.end() + v.end(1)
+    return None
+
+
+# --- determinations ---------------------------------------------------------------------------------
+
+_OUTCOME_SENTENCE = re.compile(
+    r"(?:request(?:ed)?\s+(?:for|treatment|service)?|treatment\s+of|prescription\s+(?:for|of))"
+    r"\s*:?\s*(?P<desc>[^.;\n]{3,160}?)\s+(?:is|are|was|were)\s+(?P<neg>not\s+)?"
+    r"medically\s+necessary", re.I)
+_OUTCOME_WORD = re.compile(r"\b(?P<o>upheld|uphold|overturned|overturn|reversed)\b", re.I)
+
+
+def outcome_of(text: str) -> str | None:
+    """upheld / overturned from a cell or sentence."""
+    low = re.sub(r"\s+", " ", text.lower())
+    if re.search(r"not\s+medically\s+necessary|\bupheld\b|\buphold|\bdenial\s+(?:is\s+)?"
+                 r"(?:upheld|affirmed)|\bnot\s+(?:overturned|certified)|\bnon[\s-]?certif", low):
+        return "upheld"
+    if re.search(r"medically\s+necessary|\boverturn|\breversed\b|\bcertified\b|\bapproved\b",
+                 low):
+        return "overturned"
+    return None
+
+
+def _outcome_treatments(pages: list[Page]) -> list[Treatment]:
+    rows: list[Treatment] = []
+    for page in pages:
+        for t in read_table(page):
+            quote = t.evidence.quote if t.evidence else ""
+            outcome = outcome_of(quote.replace(t.description, "", 1))
+            if outcome:
+                t.outcome = outcome
+                rows.append(t)
+    if rows:
+        return rows
+    for page in pages:
+        flat = page.text.replace("\n", " ")
+        for m in _OUTCOME_SENTENCE.finditer(flat):
+            desc = m.group("desc").strip(" ,:")
+            desc = re.sub(r"^(?:the\s+)?(?:request(?:ed)?\s+)?(?:for\s+)?", "", desc, flags=re.I)
+            if len(desc) < 3 or re.match(r"(?:this|the)\s+(?:treatment|service)s?$", desc, re.I):
+                continue
+            outcome = "upheld" if m.group("neg") else "overturned"
+            if any(same_treatment(desc, r.description) for r in rows):
+                continue
+            codes = find_codes(desc, labelled_only=True)
+            # ``flat`` keeps every character of ``page.text``, so offsets carry over
+            rows.append(Treatment(description=tidy_description(desc, codes),
+                                  cpt=codes[0][0] if codes else None,
+                                  outcome=outcome, evidence=quote_at(page, m.start(), m.end())))
+    if rows:
+        return rows
+    for page in pages:                          # "Treatment: X ... Decision: Upheld" blocks
+        for m in re.finditer(r"(?:disputed\s+)?(?:treatment|item|service)(?:\s+requested)?"
+                             r"\s*[:\-–]\s*(?P<desc>[^\n]{3,120})\n(?P<rest>(?:[^\n]*\n){0,4})",
+                             page.text, re.I):
+            outcome = outcome_of(m.group("rest"))
+            if outcome:
+                rows.append(Treatment(description=m.group("desc").strip(), outcome=outcome,
+                                      evidence=quote_at(page, m.start(), m.end())))
+    return rows
+
+
+def overall_outcome(outcomes: list[str | None]) -> str | None:
+    values = {o for o in outcomes if o}
+    if not values:
+        return None
+    if values == {"upheld"}:
+        return "upheld"
+    if values == {"overturned"}:
+        return "overturned"
+    return "partially_overturned"
+
+
+def _first(pages: list[Page], label: str) -> DateOnPage | None:
+    for page in pages:
+        for d in labelled_dates(repair_words(page.text), _LABELS, ranges=False):
+            if d.label == label and isinstance(d.value, dt.date):
+                return DateOnPage(d.value, page, d.start, d.end, label)
+    return None
+
+
+def _top_date(pages: list[Page]) -> DateOnPage | None:
+    """The first unlabelled date in the first lines of the first page (a letter date)."""
+    if not pages:
+        return None
+    page = pages[0]
+    head = sum(len(line) + 1 for line in page.text.split("\n")[:12])
+    for d in labelled_dates(repair_words(page.text), _LABELS, ranges=False):
+        if d.start > head:
+            break
+        if d.label is None and isinstance(d.value, dt.date):
+            line_start = page.text.rfind("\n", 0, d.start) + 1
+            if not re.search(r"[A-Za-z]{4,}", page.text[line_start:d.start]):
+                return DateOnPage(d.value, page, d.start, d.end, "letter_date")
+    return None
+
+
+def extract_imr(doc: Document, pages: list[Page], settings: Settings) -> ImrBlock:
+    block = ImrBlock()
+    text = "\n".join(p.text for p in pages)
+    block.kind = _KIND_BY_TYPE.get(doc.type) or imr_kind(text)
+
+    for page in pages:
+        found = case_number(page.text)
+        if found:
+            block.case_number = found[0]
+            doc.cite("imr.case_number", quote_at(page, found[1], found[2]))
+            break
+
+    ur_date = _first(pages, "ur_decision_date")
+    if ur_date:
+        block.ur_decision_date = ur_date.value
+        doc.cite("imr.ur_decision_date", ur_date.evidence())
+
+    if block.kind == "determination":
+        when = _first(pages, "determination_date") or _first(pages, "letter_date") or \
+            _top_date(pages)
+        if when:
+            block.determination_date = when.value
+            doc.cite("imr.determination_date", when.evidence())
+        treatments = _outcome_treatments(pages)
+        for t in treatments:
+            t.decision = {"overturned": "approved", "upheld": "denied"}.get(t.outcome or "")
+            t.guidelines = t.guidelines or []
+            if t.evidence is not None:
+                t.evidence.document = doc.id
+        if len(treatments) == 1:
+            treatments[0].guidelines = find_guidelines(text)
+        block.treatments = treatments
+        block.decision = overall_outcome([t.outcome for t in treatments])
+        if block.decision is None:
+            m = re.search(r"(?:UR\s+)?(?:decision|determination)\s+(?:is\s+|was\s+)?"
+                          r"(?P<o>upheld|overturned|reversed)|(?P<o2>overturn|uphold)s?\s+the\s+"
+                          r"(?:UR|utilization\s+review)", text, re.I)
+            if m:
+                block.decision = outcome_of(m.group(0))
+        if treatments and treatments[0].evidence:
+            doc.cite("imr.decision", treatments[0].evidence)
+            doc.cite("imr.treatments", treatments[0].evidence)
+    elif block.kind == "notice":
+        when = _first(pages, "assignment_date") or _first(pages, "letter_date") or \
+            _top_date(pages)
+        if when:
+            block.notice_date = when.value
+            doc.cite("imr.notice_date", when.evidence())
+    else:                                           # application
+        for page in pages:
+            signed_state, a, b = is_signed(page.text)
+            if signed_state is not None:
+                block.signed = signed_state
+                doc.cite("imr.signed", quote_at(page, a, b))
+                if signed_state:
+                    break
+        when = None
+        for page in pages:
+            for d in labelled_dates(repair_words(page.text), _LABELS, ranges=False):
+                if not isinstance(d.value, dt.date):
+                    continue
+                near_sig = re.search(r"signature", page.text[max(0, d.start - 200):d.start], re.I)
+                if d.label in ("signed_date", "application_date") or (
+                        d.label == "letter_date" and near_sig):
+                    when = DateOnPage(d.value, page, d.start, d.end, d.label or "")
+                    break
+            if when:
+                break
+        if when:
+            block.application_date = when.value
+            doc.cite("imr.application_date", when.evidence())
+        regular = None
+        for page in pages:
+            exp = checkbox(page.text, r"expedited(?:\s+review)?")
+            reg = checkbox(page.text, r"(?:regular|standard)(?:\s+review)?")
+            if exp or reg:
+                regular = True
+                m = re.search(r"expedited|regular|standard", page.text, re.I)
+                if m:
+                    doc.cite("imr.review_type_marked", quote_at(page, m.start(), m.end()))
+                break
+            if exp is False or reg is False:
+                regular = False
+        block.review_type_marked = regular
+        for page in pages:
+            jcn = _jcn(page.text)
+            if jcn:
+                block.jcn = jcn[0]
+                doc.cite("imr.jcn", quote_at(page, jcn[1], jcn[2]))
+                break
+        disputed = label_value(text, (r"Disputed\s+(?:Treatment|Item|Service)s?",
+                                      r"Treatment\s+(?:Requested|in\s+Dispute)",
+                                      r"Requested\s+Treatment"))
+        if disputed:
+            codes = find_codes(disputed[0], labelled_only=True)
+            block.treatments = [Treatment(description=disputed[0],
+                                          cpt=codes[0][0] if codes else None)]
+    return block

@@ -1,0 +1,266 @@
+"""People: who wrote or signed a document, and whom it is about.
+
+Names are read next to role labels ("Patient:", "Injured Worker:", "Re:"...) and from signature
+blocks ("Sincerely," + the next name, "Electronically signed by", "/s/ Name", "Physician
+reviewer:"), and normalized: honorifics and degrees removed, "GONZALEZ, MARIA L." -> "Maria L.
+Gonzalez", all-caps names title-cased. A signer that is an office rather than a person ("UR
+Intake Department") is not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "CLAIMANT_LABELS", "PersonMention", "find_author", "find_claimant", "full_spelling",
+    "is_person_name", "normalize_name",
+]
+
+#: degrees and credentials written after a name
+_DEGREES = (
+    r"M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?\s?D\.?|PA-?C|P\.?A\.?|N\.?P\.?|"
+    r"F\.?N\.?P\.?|R\.?N\.?|D\.?P\.?M\.?|D\.?D\.?S\.?|M\.?P\.?H\.?|M\.?S\.?|M\.?A\.?|"
+    r"P\.?T\.?|D\.?P\.?T\.?|O\.?T\.?R?|L\.?Ac\.?|Q\.?M\.?E\.?|A\.?M\.?E\.?|F\.?A\.?A\.?O\.?S\.?|"
+    r"F\.?A\.?C\.?S\.?|F\.?A\.?C\.?P\.?|F\.?A\.?C\.?O\.?E\.?M\.?|FAAPMR|FRCPC|MBA|JD|Esq\.?|"
+    r"C\.?I\.?M\.?E\.?|D\.?A\.?B\.?P\.?M\.?|ABIME|Jr\.?|Sr\.?|II|III"
+)
+_DEGREE_RE = re.compile(r"(?:,?\s*\b(?:" + _DEGREES + r"))+\s*$", re.IGNORECASE)
+_CLINICAL_DEGREE = re.compile(
+    r"\b(?:M\.?\s?D|D\.?\s?O|D\.?\s?C|Ph\.?\s?D|Psy\.?\s?D|PA-?C|N\.?P|D\.?P\.?M)\b\.?",
+    re.IGNORECASE)
+_HONORIFIC = re.compile(r"^\s*(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", re.IGNORECASE)
+_SIGNED = re.compile(r"^\s*(?:/s/|s/|\(signed\)|signed:?)\s*", re.IGNORECASE)
+#: words that make a "name" an organisation, a role or a heading rather than a person
+_NOT_PERSON = re.compile(
+    r"\b(?:department|dept|unit|services?|inc|llc|llp|corp|corporation|company|co|group|"
+    r"center|centre|clinic|hospital|medical|health|insurance|claims?|review|reviewer|"
+    r"organization|office|division|state|california|county|team|intake|certification|"
+    r"maximus|federal|administrator|adjuster|examiner|coordinator|workers|compensation|"
+    r"associates|partners|institute|network|physician|report|sincerely|respectfully|"
+    r"enclosures?|page|date|signature|thank|you|regards|yours|truly|utilization|board|"
+    r"certified|orthopedic|surgery|specialty|internal|medicine|the|of|and|for|to|re|cc|"
+    r"list|panel|manager|supervisor|director|specialist|paralegal|nurse|assistant|"
+    r"representative|human|resources|payroll|operations|analyst|secretary|clerk|senior|"
+    r"attorney|law|firm|applicant|defendant|employer|employee|patient|claimant|worker|"
+    r"diplomate|fellow|surgeon|chiropractic|therapy|therapist|laboratory|imaging|radiology|"
+    r"form|rev|case|vs|versus|deposition|appeals)\b",
+    re.IGNORECASE)
+_NAME_TOKEN = r"(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.?)"
+_NAME_RE = re.compile(
+    r"(?:(?:Dr|Doctor)\.?\s+)?" + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){1,3}"
+    r"(?:,?[ \t]*(?:" + _DEGREES + r"))*")
+_LAST_FIRST = re.compile(r"^([A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019\-]+),\s*"
+                         r"([A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z]\.?|\s+[A-Z][A-Za-z'\u2019\-]+)*)$")
+
+
+#: where a name's cell ends on a form line: a wide gap, or the next label
+_COLUMN_BREAK = re.compile(
+    r"\s{3,}|\t|\s(?=(?:DOB|D\.O\.B|DOI|D\.O\.I|DOS|SSN|MRN|ID|Claim|Date|Sex|Age|Employer|"
+    r"Phone|Tel|Fax|Case|ADJ|WCAB)\b)")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str            # normalized
+    text: str            # as written
+    start: int
+    end: int
+    role: str | None = None          # label or signature kind
+    clinician: bool = False          # written with "Dr." or a clinical degree
+
+
+def _title(token: str) -> str:
+    if token.isupper() and len(token.rstrip(".")) > 1:
+        return "-".join(part.capitalize() for part in token.split("-")).replace(
+            "'", "'").replace("Mc", "Mc")
+    return token
+
+
+def normalize_name(text: str) -> str | None:
+    """A written person name -> "First [Middle] Last", or None when it is not a name."""
+    name = _SIGNED.sub("", text.strip())
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
+    name = _HONORIFIC.sub("", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _DEGREE_RE.sub("", name).strip(" ,;")
+    flip = _LAST_FIRST.match(name)
+    if flip:
+        name = f"{flip.group(2)} {flip.group(1)}"
+    tokens = [_title(t) for t in name.split()]
+    name = " ".join(tokens)
+    return name if is_person_name(name) else None
+
+
+def is_person_name(name: str) -> bool:
+    """Two to four capitalized words, at least two of them longer than an initial."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or _NOT_PERSON.search(name):
+        return False
+    if not all(re.fullmatch(_NAME_TOKEN, t) for t in tokens):
+        return False
+    return sum(len(t.rstrip(".")) > 1 for t in tokens) >= 2
+
+
+def _is_clinician(text: str) -> bool:
+    return bool(_HONORIFIC.match(text) and re.match(r"\s*(?:Dr|Doctor)\b", text, re.I)) or bool(
+        _CLINICAL_DEGREE.search(text))
+
+
+def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | None:
+    """The first person name at the start of ``text`` (after "/s/" and spaces)."""
+    lead = _SIGNED.match(text)
+    skip = lead.end() if lead else 0
+    skip += len(text[skip:]) - len(text[skip:].lstrip(" \t"))
+    line_end = text.find("\n", skip)
+    line = text[skip:] if line_end == -1 else text[skip:line_end]
+    line = _COLUMN_BREAK.split(line, maxsplit=1)[0]
+    # "GONZALEZ, MARIA L." (a comma form) first, then "First Last, MD"
+    comma = re.match(r"((?:[A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019\-]+),\s*[A-Z][A-Za-z'"
+                     r"\u2019\-]+(?:\s+[A-Z]\.?(?![A-Za-z])|\s+[A-Z][A-Za-z'\u2019\-]+)?)", line)
+    if comma and not _DEGREE_RE.fullmatch(line[comma.group(0).index(",") :].strip()):
+        name = normalize_name(comma.group(1))
+        if name:
+            start = offset + skip
+            return PersonMention(name, comma.group(1), start, start + len(comma.group(1)), role,
+                                 _is_clinician(line))
+    match = _NAME_RE.match(line)
+    if not match:
+        return None
+    written = match.group(0).rstrip(" ,")
+    name = normalize_name(written)
+    if name is None:
+        return None
+    start = offset + skip
+    return PersonMention(name, written, start, start + len(written), role, _is_clinician(line))
+
+
+#: claimant labels, most specific first
+CLAIMANT_LABELS: tuple[str, ...] = (
+    "Injured Worker", "Injured Employee", "Employee Name", "Employee", "Patient Name",
+    "Patient", "Applicant", "Claimant Name", "Claimant", "Name of Employee", "Worker",
+    r"Name \(Last, First(?:, Middle)?\)", "Examinee", "Re", "RE", "Regarding", "Member",
+)
+_CLAIMANT_RE = re.compile(
+    r"(?im)(?:^|(?<=\s))(?P<label>" + "|".join(CLAIMANT_LABELS) + r")\s*[:#]\s*")
+
+
+#: a case caption names the applicant before the label: "MARIA GONZALEZ, Applicant,"
+_CAPTION_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z.'\u2019\- ]{3,60}?),[ \t]*"
+                         r"(?:Applicant|Employee|Petitioner|Claimant)\b")
+
+
+def find_claimant(text: str) -> PersonMention | None:
+    """The person the document is about: the first name after a claimant label, or the
+    applicant of a case caption."""
+    for match in _CLAIMANT_RE.finditer(text):
+        person = _first_name_in(text[match.end():], match.end(), match.group("label"))
+        if person is not None:
+            return person
+    for match in _CAPTION_RE.finditer(text):
+        name = normalize_name(match.group("name"))
+        if name is not None:
+            return PersonMention(name, match.group("name"), match.start("name"),
+                                 match.end("name"), "caption")
+    return None
+
+
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:(?:sincerely(?: yours)?|respectfully(?: submitted| yours)?|very truly yours|"
+    r"yours truly|best regards|regards|cordially)\s*,?|(?:dictated\s+and\s+)?signed\b[^\n]{0,40}"
+    r"|electronically\s+signed:?)[ \t]*$")
+#: "... by Name" needs no colon; a role word ("Therapist", "Examiner") must be a label with ":"
+_SIGNED_BY = re.compile(
+    r"(?i)(?:(?:electronically\s+signed|e-?signed|signed|dictated|completed|prepared|"
+    r"documented|reviewed|certified|interpreted|read)\s+by\s*:?|"
+    r"(?:treating\s+therapist|therapist|UR\s+physician|radiologist|surgeon|"
+    r"interpreting\s+physician|physician\s+reviewer|reviewing\s+physician|"
+    r"physician\s+advisor|peer\s+reviewer|reviewer|examiner|examining\s+physician|"
+    r"requesting\s+physician\s+signature|signature\s+of\s+physician|treating\s+physician|"
+    r"evaluator|prescriber|prescribing\s+physician|attending\s+physician|"
+    r"examiner\s+signature|signature(?:\s+of\s+[A-Za-z' ]{1,40}?)?)\s*:)[ \t]*")
+_LETTERHEAD_LINES = 6
+
+
+def find_author(text: str) -> PersonMention | None:
+    """Who signed the document: signature block, "signed by" label, else a letterhead doctor.
+
+    Signature blocks near the end win over labels near the top (a letter names the requesting
+    physician before its reviewer signs).
+    """
+    candidates: list[PersonMention] = []
+    for match in _CLOSING.finditer(text):
+        rest = text[match.end():]
+        offset = match.end()
+        for line_match in re.finditer(r"[^\n]+", rest[:400]):
+            line = line_match.group(0)
+            person = _first_name_in(line, offset + line_match.start(), "signature")
+            if person is not None:
+                block = rest[line_match.start():line_match.start() + 200].split("\n")[:3]
+                clinician = person.clinician or any(_is_clinician(b) for b in block)
+                candidates.append(PersonMention(person.name, person.text, person.start,
+                                                person.end, person.role, clinician))
+                break
+    for match in _SIGNED_BY.finditer(text):
+        person = _first_name_in(text[match.end():], match.end(), "signed_by")
+        if person is not None:
+            candidates.append(person)
+    for match in re.finditer(r"(?:^|(?<=\s))/s/", text):
+        person = _first_name_in(text[match.start():], match.start(), "signature")
+        if person is not None:
+            candidates.append(person)
+    if candidates:
+        signatures = [c for c in candidates if c.role == "signature"]
+        pool = signatures or candidates
+        # the last signature of the document (the author signs at the end); prefer clinicians
+        # when the pool mixes them with staff
+        clinicians = [c for c in pool if c.clinician]
+        return max(clinicians or pool, key=lambda c: c.start)
+    return _closing_clinician(text) or _letterhead_doctor(text)
+
+
+#: a clinician's name alone on one of the last lines closes many reports without "Sincerely,"
+_CLOSING_LINES = 6
+
+
+def _closing_clinician(text: str) -> PersonMention | None:
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    for match in reversed(lines[-_CLOSING_LINES:]):
+        line = match.group(0)
+        if not _is_clinician(line) or len(line.strip()) > 60:
+            continue
+        person = _first_name_in(line, match.start(), "signature")
+        if person is not None and len(person.text) >= len(line.strip()) - 25:
+            return person
+    return None
+
+
+def full_spelling(name: str, text: str) -> str:
+    """The fullest spelling of ``name`` in ``text`` ("Ravi Marsh" -> "Ravi R. Marsh")."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return name
+    first, last = re.escape(tokens[0]), re.escape(tokens[-1])
+    pattern = re.compile(rf"\b{first}((?:[ \t]+[A-Z]\.?|[ \t]+[A-Z][a-z]+){{1,2}})[ \t]+{last}\b",
+                         re.IGNORECASE)
+    best = name
+    for match in pattern.finditer(text):
+        candidate = normalize_name(match.group(0))
+        if candidate and len(candidate.split()) > len(best.split()):
+            best = candidate
+    return best
+
+
+def _letterhead_doctor(text: str) -> PersonMention | None:
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        if index >= _LETTERHEAD_LINES:
+            break
+        if _is_clinician(line):
+            person = _first_name_in(line, offset, "letterhead")
+            if person is not None:
+                return person
+        offset += len(line) + 1
+    return None

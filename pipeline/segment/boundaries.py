@@ -1,0 +1,110 @@
+"""The sequence pass: from per-page signals to document spans of one source.
+
+Rules, in order:
+
+1. The first page of a source opens a document (a document never spans two sources).
+2. A non-blank page opens a document when its signals (``signals.py``) add up to
+   ``START_THRESHOLD``. A "Page k of N" chain outweighs a title (running headers repeat titles);
+   only the page after a fax cover sheet overrides a chain (fax pages count the whole fax).
+3. Blank pages never open a document: a blank separator belongs to the document before it
+   (at the start of a source, to the first document). The page after a blank gets a small
+   "after_blank" boost instead.
+4. A fax cover sheet is its own one-page document (type correspondence); the documents of the
+   fax behind it are split on their own signals.
+5. A cover letter in which a physician sends their own report ("enclosed is my report ...",
+   or the same letterhead as the report) is the report's first page: the report's title page
+   that follows does not open another document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from pipeline.model import Page
+from pipeline.segment import signals as sig
+from pipeline.segment.features import PageFeatures, features_of
+
+#: document types a physician's own cover letter may precede (rule 5)
+REPORT_TYPES = frozenset({
+    "qme_report", "ame_report", "treating_report", "doctor_first_report", "imaging_report",
+    "diagnostic_report", "operative_report", "therapy_note",
+})
+#: top-line similarity (0-100) at which a cover letter and a report share a letterhead
+SAME_LETTERHEAD = 80
+
+
+@dataclass
+class Span:
+    source: str
+    page_start: int
+    page_end: int
+    signals: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Start:
+    index: int
+    signals: dict[str, float]
+
+
+def split_pages(pages: list[Page]) -> list[Span]:
+    """Split the pages of ONE source (any order) into spans covering every page."""
+    if not pages:
+        return []
+    pages = sorted(pages, key=lambda p: p.number)
+    return split_features(features_of(pages))
+
+
+def split_features(feats: list[PageFeatures]) -> list[Span]:
+    starts: list[_Start] = [_Start(0, {"source_start": 1.0})]
+    prev: PageFeatures | None = None
+    gap = False
+    for index, page in enumerate(feats):
+        if page.blank:
+            gap = prev is not None
+            continue
+        fired = sig.evaluate(sig.Context(page, prev, gap))
+        if prev is None:                     # first non-blank page: the source's start
+            starts[0].signals.update({k: v for k, v in fired.items() if v > 0})
+        elif sum(fired.values()) >= sig.START_THRESHOLD:
+            starts.append(_Start(index, fired))
+        prev, gap = page, False
+
+    starts = _merge_cover_letters(starts, feats)
+    spans = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1].index - 1 if number + 1 < len(starts) else len(feats) - 1
+        names = [name for name, weight in start.signals.items() if weight > 0]
+        spans.append(Span(feats[start.index].source, feats[start.index].number,
+                          feats[end].number, names))
+    return spans
+
+
+def _merge_cover_letters(starts: list[_Start], feats: list[PageFeatures]) -> list[_Start]:
+    out: list[_Start] = []
+    for start in starts:
+        if out and _is_own_cover_letter(out[-1], start, feats):
+            out[-1].signals["cover_letter"] = 1.0
+            continue
+        out.append(start)
+    return out
+
+
+def _is_own_cover_letter(letter: _Start, report: _Start, feats: list[PageFeatures]) -> bool:
+    cover, page = feats[letter.index], feats[report.index]
+    if cover.fax_cover or not (cover.transmittal or cover.own_report_cover):
+        return False
+    if cover.titles and not (cover.title_types <= {"correspondence"}):
+        return False                          # the "letter" is itself a titled document
+    if report.index - letter.index > 2 or "after_fax_cover" in report.signals:
+        return False
+    if not (page.title_types & REPORT_TYPES):
+        return False
+    if page.page_of and page.page_of[0] == 1 and cover.page_of is None:
+        same_head = fuzz.ratio(cover.top_text, page.top_text) >= SAME_LETTERHEAD
+        return same_head and cover.own_report_cover
+    if cover.own_report_cover:
+        return True
+    return fuzz.ratio(cover.top_text, page.top_text) >= SAME_LETTERHEAD

@@ -1,0 +1,69 @@
+"""DOI_MISMATCH (continuous trauma included) and CLAIMANT_MISMATCH (fuzzy names, OCR numbers)."""
+
+from pipeline.analyze.rules.identity import (
+    claimant_mismatch,
+    doi_matches,
+    doi_mismatch,
+    same_claim_number,
+)
+from pipeline.model import DateRange
+
+from .builders import d, make_claim, make_ctx, make_doc
+
+CT = DateRange(d("2023-01-01"), d("2024-02-15"))
+
+
+def test_ct_period_contains_specific_dates_and_its_end():
+    assert doi_matches(d("2023-06-01"), CT)
+    assert doi_matches(d("2024-02-15"), CT)
+    assert not doi_matches(d("2024-03-12"), CT)
+    assert doi_matches(CT, d("2024-02-15"))
+    assert doi_matches(DateRange(d("2023-03-01"), d("2024-02-15")), CT)
+    assert not doi_matches(DateRange(d("2024-03-01"), d("2024-06-15")), CT)
+
+
+def test_doi_mismatch_against_the_claim():
+    form = make_doc("D1", "claim_form", 1, date=d("2024-03-20"), date_of_injury=d("2024-03-12"))
+    good = make_doc("D2", "treating_report", 2, date=d("2024-04-01"),
+                    date_of_injury=d("2024-03-12"))
+    bad = make_doc("D3", "qme_report", 3, date=d("2025-04-01"), date_of_injury=d("2024-03-21"))
+    claim = make_claim(form, good, bad, dates_of_injury=[d("2024-03-12")])
+    (finding,) = doi_mismatch(claim, make_ctx(claim))
+    assert finding.document == "D3" and finding.related == ["D1"]
+    assert finding.details == {"expected": "2024-03-12", "found": "2024-03-21"}
+
+
+def test_ct_claim_accepts_dates_inside_it():
+    doc = make_doc("D1", "treating_report", 1, date=d("2024-04-01"),
+                   date_of_injury=d("2024-02-15"))
+    claim = make_claim(doc, dates_of_injury=[CT])
+    assert doi_mismatch(claim, make_ctx(claim)) == []
+
+
+def test_claim_numbers_forgive_ocr_confusions_only():
+    assert same_claim_number("05-123456", "O5-l23456")
+    assert same_claim_number("05-123456", "05123456-001")
+    assert not same_claim_number("05-123456", "05-123465")
+
+
+def test_claimant_mismatch_ignores_order_and_middle_initials():
+    docs = [make_doc("D1", "treating_report", 1, claimant_name="GONZALEZ, MARIA L.",
+                     claim_number="05-123456"),
+            make_doc("D2", "treating_report", 2, claimant_name="Maria Gonzalez"),
+            make_doc("D3", "imaging_report", 3, claimant_name="Robert Chen",
+                     claim_number="05-123456"),
+            make_doc("D4", "rfa", 4, claimant_name="Maria L. Gonzalez",
+                     claim_number="07-998877")]
+    claim = make_claim(*docs, claimant_name="Maria L. Gonzalez", claim_numbers=["05-123456"])
+    findings = {f.document: f for f in claimant_mismatch(claim, make_ctx(claim))}
+    assert set(findings) == {"D3", "D4"}
+    assert findings["D3"].details["claimant_name"] == "Robert Chen"
+    assert findings["D4"].details["claim_number"] == "07-998877"
+    assert "Robert Chen" in findings["D3"].message
+
+
+def test_misfiled_document_gets_no_doi_mismatch():
+    doc = make_doc("D1", "imaging_report", 1, claimant_name="Robert Chen",
+                   date_of_injury=d("2022-01-01"))
+    claim = make_claim(doc, claimant_name="Maria Gonzalez", dates_of_injury=[d("2024-03-12")])
+    assert doi_mismatch(claim, make_ctx(claim)) == []

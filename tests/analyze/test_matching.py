@@ -1,0 +1,97 @@
+"""Record matching: records-reviewed entries -> documents of the file; names; the decided RFA."""
+
+from rules.builders import d, make_claim, make_doc
+
+from pipeline.analyze.matching import (
+    match_records,
+    name_similarity,
+    name_tokens,
+    record_kind,
+    rfa_for_ur,
+    same_person,
+)
+from pipeline.model import QmeBlock, Record, RfaBlock, Treatment, UrBlock
+from pipeline.settings import Settings
+
+
+def test_names_ignore_titles_initials_and_order():
+    assert name_tokens("GONZALEZ, MARIA L.") == ["maria", "gonzalez"]
+    assert name_tokens("Alan Cho, M.D.") == ["alan", "cho"]
+    assert same_person("Maria L. Gonzalez", "GONZALEZ, MARIA")
+    assert same_person("Dr. Patel", "Ravi Patel, MD")
+    assert same_person("Maria Gonzales", "Maria Gonzalez")      # OCR / spelling noise
+    assert not same_person("Maria Gonzalez", "Robert Chen")
+    assert name_similarity(None, "Robert Chen") == -1
+
+
+def test_record_kind_from_description_when_the_extractor_left_none():
+    assert record_kind(Record(None, "MRI of the lumbar spine")) == "imaging_report"
+    assert record_kind(Record(None, "whatever", kind="therapy_note")) == "therapy_note"
+
+
+def _claim(records):
+    pr2a = make_doc("D1", "treating_report", 1, date=d("2025-03-10"), author="Dr. Ravi Patel")
+    pr2b = make_doc("D2", "treating_report", 2, date=d("2025-03-14"), author="Dr. Ann Wu")
+    mri = make_doc("D3", "imaging_report", 3, date=d("2025-02-14"), title="MRI LUMBAR SPINE")
+    qme = make_doc("D4", "qme_report", 4, date=d("2025-05-01"),
+                   qme=QmeBlock(exam_date=d("2025-04-10"), records_reviewed=records))
+    return make_claim(pr2a, pr2b, mri, qme)
+
+
+def test_exact_near_and_unmatched_entries():
+    records = [Record(d("2025-03-10"), "PR-2 progress report", author="Patel"),
+               Record(d("2025-02-16"), "MRI lumbar spine"),
+               Record(d("2024-12-01"), "X-ray right knee")]
+    claim = _claim(records)
+    matches = match_records(claim, Settings())
+    assert [(m.document, m.exact) for m in matches] == [("D1", True), ("D3", False),
+                                                        (None, False)]
+    assert matches[1].actual_date == d("2025-02-14")
+    assert [r.matched_document for r in records] == ["D1", "D3", None]
+
+
+def test_near_match_prefers_the_cited_author():
+    records = [Record(d("2025-03-12"), "PR-2", author="Dr. Wu")]
+    (m,) = match_records(_claim(records), Settings())
+    assert m.document == "D2" and not m.exact
+
+
+def test_modality_keeps_an_x_ray_from_matching_an_mri():
+    records = [Record(d("2025-02-14"), "X-ray lumbar spine")]
+    (m,) = match_records(_claim(records), Settings())
+    assert m.document is None
+
+
+def test_window_is_a_setting():
+    records = [Record(d("2025-02-16"), "MRI lumbar spine")]
+    settings = Settings()
+    settings.legal.record_date_window_days = 1
+    (m,) = match_records(_claim(records), settings)
+    assert m.document is None
+
+
+def test_rfa_for_a_letter_with_several_treatments():
+    old = make_doc("D1", "rfa", 1, date=d("2024-11-01"),
+                   rfa=RfaBlock(date_signed=d("2024-11-01"),
+                                treatments=[Treatment("Acupuncture x6")]))
+    new = make_doc("D2", "rfa", 2, date=d("2025-03-18"),
+                   rfa=RfaBlock(date_signed=d("2025-03-18"), received_date=d("2025-03-20"),
+                                treatments=[Treatment("MRI lumbar spine", cpt="72148"),
+                                            Treatment("Physical therapy 2x6")]))
+    later = make_doc("D4", "rfa", 4, date=d("2025-05-01"),
+                     rfa=RfaBlock(treatments=[Treatment("Physical therapy 2x6")]))
+    ur = make_doc("D3", "ur_decision", 3, date=d("2025-03-26"),
+                  ur=UrBlock(decision_date=d("2025-03-26"),
+                             treatments=[Treatment("Physical therapy 2 x 6", "approved"),
+                                         Treatment("MRI L-spine", "denied", cpt="72148")]))
+    claim = make_claim(old, new, ur, later)
+    assert rfa_for_ur(claim, ur).id == "D2"
+
+
+def test_a_same_kind_document_without_a_date_may_be_the_record():
+    job = make_doc("D1", "job_description", 1)
+    qme = make_doc("D2", "qme_report", 2, date=d("2025-05-01"),
+                   qme=QmeBlock(records_reviewed=[Record(d("2024-06-11"), "Job description"),
+                                                  Record(d("2024-07-01"), "Wage statement")]))
+    matches = match_records(make_claim(job, qme), Settings())
+    assert [(m.document, m.exact) for m in matches] == [("D1", True), (None, False)]

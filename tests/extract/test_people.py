@@ -1,0 +1,87 @@
+"""Tests of pipeline/extract/people.py: claimant and author names."""
+
+import pytest
+
+from pipeline.extract.people import find_author, find_claimant, is_person_name, normalize_name
+
+
+@pytest.mark.parametrize("written,name", [
+    ("GONZALEZ, MARIA L.", "Maria L. Gonzalez"), ("Gonzalez, Maria", "Maria Gonzalez"),
+    ("Dr. Alan Cho", "Alan Cho"), ("Alan Cho, MD", "Alan Cho"), ("Alan Cho, M.D.", "Alan Cho"),
+    ("Ravi Patel, M.D., QME", "Ravi Patel"), ("/s/ Alan Cho", "Alan Cho"),
+    ("JOHN SMITH", "John Smith"), ("Sarah O'Neil-Brown, PsyD", "Sarah O'Neil-Brown"),
+    ("Lisa Wong, PA-C", "Lisa Wong"), ("Mark Diaz, D.C.", "Mark Diaz"),
+    ("Maria L. Gonzalez", "Maria L. Gonzalez"),
+])
+def test_normalize_name(written, name):
+    assert normalize_name(written) == name
+
+
+@pytest.mark.parametrize("written", ["UR Intake Department", "Maximus Federal Services",
+                                     "Request for Authorization", "Golden State Claims",
+                                     "Alan", "", "12345"])
+def test_offices_and_fragments_are_not_names(written):
+    assert normalize_name(written) is None
+
+
+def test_is_person_name_needs_two_real_words():
+    assert is_person_name("Maria Gonzalez")
+    assert not is_person_name("M. G.")
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("Injured Worker:  Maria L. Gonzalez\nClaim No.: 05-1", "Maria L. Gonzalez",
+     "Injured Worker"),
+    ("Patient: GONZALEZ, MARIA    DOB: 1/1/1970", "Maria Gonzalez", "Patient"),
+    ("Patient: GONZALEZ, MARIA DOB: 1/1/1970", "Maria Gonzalez", "Patient"),
+    ("RE: Request for Authorization\nApplicant: Tom Reyes", "Tom Reyes", "Applicant"),
+    ("Employee: Ana Ruiz   Claim #: 123", "Ana Ruiz", "Employee"),
+    ("Claimant: DOE, JANE", "Jane Doe", "Claimant"),
+])
+def test_find_claimant(text, name, label):
+    person = find_claimant(text)
+    assert person is not None
+    assert (person.name, person.role) == (name, label)
+    assert text[person.start:person.end] == person.text
+
+
+def test_find_claimant_none_without_a_label():
+    assert find_claimant("Dear Maria Gonzalez, your request was received.") is None
+
+
+def test_author_from_the_signature_block_not_the_requesting_physician():
+    text = ("Date: April 2, 2025\nRequesting physician: Dr. Ravi Patel\n"
+            "The request is non-certified.\nSincerely,\n\n/s/ Alan Cho\nAlan Cho, MD\n"
+            "Orthopedic Surgery\n")
+    person = find_author(text)
+    assert person.name == "Alan Cho" and person.clinician
+    assert text[person.start:person.end] == "Alan Cho"
+
+
+def test_author_electronically_signed_and_letterhead():
+    assert find_author("Electronically signed by: Lisa Wong, MD on 03/03/2025").name == \
+        "Lisa Wong"
+    text = ("RAVI PATEL, M.D.\nOrthopaedic Surgery\n123 Main St\nPR-2 report\n"
+            + "".join(f"Finding {i}: stable.\n" for i in range(8)))
+    person = find_author(text)
+    assert person.name == "Ravi Patel" and person.role == "letterhead"
+
+
+def test_a_clinician_name_closing_the_report():
+    text = "IMPRESSION\nMild carpal tunnel syndrome.\nNo radiculopathy.\nDr. Priya R. Ashby\n"
+    assert find_author(text).name == "Priya R. Ashby"
+
+
+def test_full_spelling_and_title_lines_are_not_flipped():
+    from pipeline.extract.people import full_spelling
+
+    assert full_spelling("Ravi Marsh", "Ravi R. Marsh, MD | Orthopedics\nRavi Marsh, MD") == \
+        "Ravi R. Marsh"
+    assert full_spelling("Ravi Marsh", "no other spelling") == "Ravi Marsh"
+    assert find_author("Completed by: Helen Marquez, Human Resources Manager").name == \
+        "Helen Marquez"
+
+
+def test_an_office_signer_is_no_author():
+    text = "Please resubmit.\nSincerely,\nUR Intake Department\nBlue Ridge Review Services\n"
+    assert find_author(text) is None

@@ -1,0 +1,165 @@
+"""Treatment lines: decision wording, codes, quantities, tables read by word columns, labelled
+blocks and decision sentences."""
+
+import re
+
+import pytest
+
+from pipeline.extract.treatments import (
+    find_codes, normalize_decision, page_lines, quantities, read_item_blocks, read_prose,
+    read_table,
+)
+from pipeline.model import Page, Word
+
+CW, PITCH, HEIGHT = 0.0075, 0.016, 0.012
+
+
+def make_page(text: str, number: int = 1, pitch: float = PITCH) -> Page:
+    """A page whose words sit where a monospaced rendering of ``text`` puts them."""
+    words = []
+    for i, line in enumerate(text.split("\n")):
+        for m in re.finditer(r"\S+", line):
+            x0 = 0.05 + m.start() * CW
+            top = 0.05 + i * pitch
+            words.append(Word(m.group(0), (x0, top, x0 + len(m.group(0)) * CW, top + HEIGHT)))
+    return Page(source="claim.pdf", number=number, text=text, words=words,
+                text_source="text_layer")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Certified", "approved"), ("APPROVED", "approved"), ("Authorized", "approved"),
+    ("Non-Certified", "denied"), ("NON-CERTIFIED", "denied"), ("Noncertified", "denied"),
+    ("Not certified", "denied"), ("Denied", "denied"), ("Not medically necessary", "denied"),
+    ("Conditionally Non-Certified", "denied"), ("CNC", "denied"),
+    ("Modified", "modified"), ("Partially certified", "modified"),
+    ("Certified in part", "modified"), ("Modified to 6 sessions", "modified"),
+    ("Deferred", "delayed"), ("Delayed - pending information", "delayed"),
+    ("Pending", "delayed"),
+    ("N0N-CERTIFIED", "denied"), ("Certif1ed", "approved"), ("Non—certified", "denied"),
+    ("", None), ("see below", None),
+])
+def test_normalize_decision(text, expected):
+    assert normalize_decision(text) == expected
+
+
+def test_codes_cpt_hcpcs_and_ocr_digits():
+    assert [c for c, _, _ in find_codes("CPT 72148, HCPCS J1885 and 9711O")] == [
+        "72148", "J1885", "97110"]
+    assert [c for c, _, _ in find_codes("zip 95814 and CPT: 97140", labelled_only=True)] == [
+        "97140"]
+    assert [c for c, _, _ in find_codes("MRI (72148)", labelled_only=True)] == ["72148"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 sessions requested, 6 certified", ("12", "6")),
+    ("Physical therapy x12 visits", ("12", None)),
+    ("Physical therapy 2x6 weeks", ("12", None)),
+    ("modified to 6 sessions", (None, "6")),
+    ("Norco 10/325 #60", ("60", None)),
+    ("Acupuncture six sessions", ("6", None)),
+])
+def test_quantities(text, expected):
+    assert quantities(text) == expected
+
+
+TABLE = """Golden State UR - Notice of Decision
+
+Requested Service                     CPT/HCPCS   Qty   Decision
+Physical therapy for the lumbar       97110       12    Modified to 6
+spine, 2 times a week for 6 weeks
+MRI lumbar spine without contrast     72148       1     Non-Certified
+Norco 10/325 mg                       J3490       60    Certified
+
+The reviewer considered the records listed below and the MTUS guidelines in reaching this decision.
+"""
+
+
+def test_table_rows_wrapped_cells_and_end_at_prose():
+    rows = read_table(make_page(TABLE))
+    assert [t.decision for t in rows] == ["modified", "denied", "approved"]
+    assert [t.cpt for t in rows] == ["97110", "72148", "J3490"]
+    assert rows[0].description == ("Physical therapy for the lumbar spine, 2 times a week "
+                                   "for 6 weeks")
+    assert rows[0].quantity == "12"
+    assert rows[0].quantity_approved == "6"
+    assert rows[1].evidence.page == 1 and "72148" in rows[1].evidence.quote
+
+
+def test_two_line_header_and_quantity_certified_column():
+    text = """Item                         Code     Qty         Qty         UR
+                                      Requested   Certified   Decision
+Chiropractic manipulation    98941    12          6           Partially certified
+Lumbar brace                 L0637    1           0           Non-cert
+"""
+    rows = read_table(make_page(text))
+    assert [(t.cpt, t.quantity, t.quantity_approved, t.decision) for t in rows] == [
+        ("98941", "12", "6", "modified"), ("L0637", "1", "0", "denied")]
+
+
+def test_table_with_ocr_noise():
+    text = """Treatment Requested              CPT      Determination
+Acupuncture x 6 sessions         97810    N0N-CERTIFIED
+EMG/NCV bilateral upper          9588S    Certifed
+"""
+    rows = read_table(make_page(text))
+    assert [t.decision for t in rows] == ["denied", "approved"]
+    assert rows[0].cpt == "97810"
+    assert rows[0].quantity == "6"
+
+
+def test_no_table_in_prose():
+    text = ("The request for treatment was reviewed by the physician and the decision is set out\n"
+            "below with the records reviewed and the guideline criteria applied to the request.\n")
+    assert read_table(make_page(text)) == []
+
+
+def test_lines_group_words_by_height():
+    page = make_page("Alpha   Beta\nGamma")
+    assert [line.text for line in page_lines(page)] == ["Alpha Beta", "Gamma"]
+
+
+def test_item_blocks():
+    text = """Requested Treatment: Physical therapy, lumbar spine
+CPT: 97110
+Quantity Requested: 12
+Quantity Certified: 6
+Decision: MODIFIED
+Rationale: see below.
+
+Requested Treatment: Lumbar MRI (72148)
+Determination: Non-Certified
+"""
+    items = [it.treatment for it in read_item_blocks(text)]
+    assert [(t.description, t.cpt, t.quantity, t.quantity_approved, t.decision)
+            for t in items] == [
+        ("Physical therapy, lumbar spine", "97110", "12", "6", "modified"),
+        ("Lumbar MRI", "72148", None, None, "denied"),
+    ]
+
+
+def test_numbered_list_with_trailing_decisions():
+    text = """Services requested:
+1. Cervical epidural steroid injection C5-6 (CPT 62321) - NON-CERTIFIED
+2. Follow-up visit with pain management (99214) - Certified
+"""
+    items = [it.treatment for it in read_item_blocks(text)]
+    assert [(t.cpt, t.decision) for t in items] == [("62321", "denied"), ("99214", "approved")]
+    assert items[0].description.startswith("Cervical epidural steroid injection")
+
+
+@pytest.mark.parametrize("sentence, decision", [
+    ("The request for 12 sessions of physical therapy is modified to 6 sessions.", "modified"),
+    ("The request for an MRI of the lumbar spine is non-certified.", "denied"),
+    ("Your request for Norco 10/325 #60 has been certified.", "approved"),
+    ("The requested lumbar fusion is not medically necessary.", "denied"),
+    ("The request for a TENS unit was deferred pending receipt of records.", "delayed"),
+])
+def test_decision_sentences(sentence, decision):
+    items = read_prose("Some text.\n" + sentence + "\nMore text.")
+    assert len(items) == 1
+    assert items[0].treatment.decision == decision
+
+
+def test_prose_quantities():
+    item = read_prose("The request for 12 sessions of physical therapy is modified to 6 sessions.")[0]
+    assert (item.treatment.quantity, item.treatment.quantity_approved) == ("12", "6")

@@ -1,0 +1,286 @@
+"""UR decision letters of several styles: tables, prose, brief approvals, deferrals,
+incomplete-RFA notices, CNC wording, expedited/retrospective reviews, received stamps, fax
+headers, proofs of service and OCR noise."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from pipeline.extract.ur import extract_ur, is_expedited, notice_kind, review_type, service_method
+from pipeline.model import Document, Page, Word
+from pipeline.settings import Settings
+
+D = dt.date
+CW, PITCH, HEIGHT = 0.0075, 0.016, 0.012
+
+
+def make_page(text: str, number: int = 1) -> Page:
+    words = []
+    for i, line in enumerate(text.split("\n")):
+        for m in re.finditer(r"\S+", line):
+            x0 = 0.05 + m.start() * CW
+            top = 0.05 + i * PITCH
+            words.append(Word(m.group(0), (x0, top, x0 + len(m.group(0)) * CW, top + HEIGHT)))
+    return Page(source="claim.pdf", number=number, text=text, words=words,
+                text_source="text_layer")
+
+
+def run(*texts: str):
+    pages = [make_page(t, i + 1) for i, t in enumerate(texts)]
+    doc = Document(id="D001", source="claim.pdf", page_start=1, page_end=len(pages),
+                   type="ur_decision")
+    return extract_ur(doc, pages, Settings()), doc
+
+
+TABLE_LETTER = """Golden State Utilization Review
+April 2, 2025
+Dear Dr. Ravi Patel:
+Claimant: Maria L. Gonzalez      Claim No: 05-123456
+Date of Injury: 03/12/2024
+RFA Received: 03/20/2025
+Date of Decision: 04/02/2025
+Review Type: Prospective / Standard
+
+Requested Service                       CPT      Qty    Decision
+Physical therapy lumbar spine           97110    12     Modified to 6 sessions
+MRI lumbar spine without contrast       72148    1      Non-certified
+Lumbar epidural steroid injection       62323    1      Certified
+
+Medical Records Reviewed:
+03/10/2025 PR-2 progress report, Dr. Patel
+02/01/2025 X-ray lumbar spine
+
+Rationale: The claimant has chronic low back pain without radicular findings on examination.
+There is no documentation of failed conservative care with measurable functional improvement,
+therefore the MRI is not supported by MTUS ACOEM Chapter 12 guidelines at this time.
+
+Physician Reviewer: Alan Cho, MD, Orthopedic Surgery
+You have the right to request an Independent Medical Review (IMR). An Application for Independent
+Medical Review (DWC Form IMR) is enclosed. It must be filed within 30 days after service of this decision.
+"""
+
+POS = """PROOF OF SERVICE
+I served the foregoing on 04/03/2025 by placing it in the U.S. Mail, first class postage prepaid,
+addressed to the employee.
+"""
+
+
+def test_table_letter_every_field():
+    ur, doc = run(TABLE_LETTER, POS)
+    assert ur.letter_date == D(2025, 4, 2)
+    assert ur.decision_date == D(2025, 4, 2)
+    assert ur.rfa_received_date == D(2025, 3, 20)
+    assert (ur.service_date, ur.service_method) == (D(2025, 4, 3), "mail")
+    assert (ur.notice_kind, ur.review_type, ur.expedited) == ("decision", "prospective", False)
+    assert ur.requesting_physician == "Dr. Ravi Patel"
+    assert (ur.reviewer_name, ur.reviewer_specialty) == ("Alan Cho, MD", "Orthopedic Surgery")
+    assert [(t.cpt, t.decision) for t in ur.treatments] == [
+        ("97110", "modified"), ("72148", "denied"), ("62323", "approved")]
+    assert (ur.treatments[0].quantity, ur.treatments[0].quantity_approved) == ("12", "6")
+    assert ur.overall_decision == "mixed"
+    assert "ACOEM Chapter 12" in ur.guidelines_cited
+    assert ur.treatments[1].guidelines == ["MTUS", "ACOEM Chapter 12"]   # the MRI paragraph
+    assert ur.clinical_rationale is True
+    assert ur.imr_rights_notice is True and ur.imr_form_enclosed is True
+    assert [(r.date, r.description) for r in ur.records_reviewed] == [
+        (D(2025, 3, 10), "PR-2 progress report"), (D(2025, 2, 1), "X-ray lumbar spine")]
+    # served by mail on 04/03: 30 + 5 days
+    assert (ur.imr_deadline, ur.imr_deadline_basis) == (D(2025, 5, 8), "service_date")
+    assert doc.provenance["ur.service_date"].page == 2
+    assert doc.provenance["ur.rfa_received_date"].quote == "RFA Received: 03/20/2025"
+    assert all(t.evidence and t.evidence.document == "D001" for t in ur.treatments)
+
+
+PROSE_DENIAL = """03/27/2025 16:05 FROM: VALLEY ORTHO FAX 916-555-0100 TO: CLAIMS P.1/2
+PACIFIC REVIEW SERVICES
+NOTICE OF UTILIZATION REVIEW DETERMINATION
+Date: April 4, 2025
+Re: John Q. Smith, Claim 22-998877
+Requesting Provider: Susan Lee, DC
+Your Request for Authorization dated 03/25/2025 was reviewed.
+The request for 12 sessions of chiropractic manipulation to the cervical spine is non-certified.
+Per the Official Disability Guidelines (ODG), Neck and Upper Back, a trial of 6 visits over two weeks
+is recommended; because the claimant has already attended 18 visits without documented objective
+functional improvement, additional treatment is not supported.
+Reviewed by: Dr. Kevin Wong
+Specialty: Physical Medicine and Rehabilitation
+If you disagree with this decision you may request Independent Medical Review by filing the enclosed
+Application for Independent Medical Review within 30 days.
+"""
+
+
+def test_prose_denial_fax_header_receipt_and_no_proof_of_service():
+    ur, doc = run(PROSE_DENIAL)
+    assert ur.rfa_received_date == D(2025, 3, 27)        # fax header before the decision
+    assert ur.letter_date == D(2025, 4, 4)
+    assert ur.decision_date is None                      # the letter does not state one
+    assert (ur.service_date, ur.service_method) == (None, None)
+    assert [(t.decision, t.quantity) for t in ur.treatments] == [("denied", "12")]
+    assert ur.treatments[0].description.startswith("12 sessions of chiropractic")
+    assert ur.treatments[0].guidelines == ["ODG Neck and Upper Back"]
+    assert ur.overall_decision == "denied"
+    assert ur.requesting_physician == "Susan Lee, DC"
+    assert (ur.reviewer_name, ur.reviewer_specialty) == (
+        "Dr. Kevin Wong", "Physical Medicine and Rehabilitation")
+    assert ur.clinical_rationale is True
+    assert ur.imr_form_enclosed is True
+    # no proof of service: from the letter date, mail assumed: 04/04 + 35 = 05/09
+    assert (ur.imr_deadline, ur.imr_deadline_basis) == (D(2025, 5, 9), "letter_date")
+    assert "FAX" in doc.provenance["ur.rfa_received_date"].quote
+
+
+BRIEF_APPROVAL = """RECEIVED MAR 20 2025
+Utilization Review Approval
+Date: 03/24/2025
+Requesting Physician: Dr. Ravi Patel
+Authorization is granted for the following:
+Requested Treatment: Physical therapy x 8 visits (97110)
+Decision: CERTIFIED
+"""
+
+
+def test_brief_approval_with_received_stamp():
+    ur, _ = run(BRIEF_APPROVAL)
+    assert ur.rfa_received_date == D(2025, 3, 20)
+    assert [(t.cpt, t.quantity, t.decision) for t in ur.treatments] == [("97110", "8", "approved")]
+    assert ur.overall_decision == "approved"
+    assert ur.imr_deadline is None                     # nothing to dispute
+    assert ur.clinical_rationale is False
+    assert ur.imr_rights_notice is False and ur.imr_form_enclosed is False
+
+
+DEFERRAL = """NOTICE OF DEFERRAL OF UTILIZATION REVIEW
+Date: 05/01/2025
+Date RFA Received: 04/28/2025
+The request for right shoulder arthroscopy has been received. Utilization review of this request is
+deferred because liability for the right shoulder is disputed on grounds other than medical
+necessity. Once liability is resolved, the request will be reviewed.
+"""
+
+
+def test_deferral_notice():
+    ur, doc = run(DEFERRAL)
+    assert ur.notice_kind == "deferral"
+    assert ur.overall_decision == "delayed"
+    assert ur.rfa_received_date == D(2025, 4, 28)
+    assert "ur.notice_kind" in doc.provenance
+
+
+INCOMPLETE = """Notice of Incomplete Request for Authorization
+Date: 06/02/2025
+We received your DWC Form RFA on 05/30/2025. The RFA is incomplete: it is not signed by the
+requesting physician and no supporting documentation was attached. Please resubmit a completed
+RFA with the additional information requested.
+Requesting Physician: Ravi Patel, MD
+"""
+
+
+def test_incomplete_rfa_notice():
+    ur, _ = run(INCOMPLETE)
+    assert ur.notice_kind == "incomplete_rfa"
+    assert ur.overall_decision == "delayed"
+    assert ur.rfa_received_date == D(2025, 5, 30)
+    assert ur.additional_info_requested is True
+    assert ur.requesting_physician == "Ravi Patel, MD"
+
+
+CNC = """UTILIZATION REVIEW DETERMINATION
+Date of Determination: 07/15/2025
+Date Request Received: 07/10/2025
+Type of Review: Retrospective
+Priority: Expedited
+Item 1: Lumbar brace (L0637)
+Decision: Conditionally Non-Certified - additional information is required: the most recent
+progress report and the prescription.
+"""
+
+
+def test_cnc_expedited_retrospective():
+    ur, _ = run(CNC)
+    assert ur.decision_date == D(2025, 7, 15)
+    assert ur.rfa_received_date == D(2025, 7, 10)
+    assert ur.review_type == "retrospective"
+    assert ur.expedited is True
+    assert [(t.cpt, t.decision) for t in ur.treatments] == [("L0637", "denied")]
+    assert ur.additional_info_requested is True
+
+
+OCR_LETTER = """N0TICE 0F UTILIZATI0N REVIEW DECISI0N
+Date of Decisi0n: O4/O2/2O25
+RFA Received: O3/2O/2O25
+Treatment Requested             CPT       Decision
+Acupuncture x 6 sessions        97810     N0N-CERTIFIED
+Follow up visit                 99213     Certifed
+Physician Reviewer: Dr. Alan Cho
+"""
+
+
+def test_ocr_noise():
+    ur, _ = run(OCR_LETTER)
+    assert ur.decision_date == D(2025, 4, 2)
+    assert ur.rfa_received_date == D(2025, 3, 20)
+    assert [(t.cpt, t.decision) for t in ur.treatments] == [("97810", "denied"),
+                                                             ("99213", "approved")]
+    assert ur.overall_decision == "mixed"
+
+
+FAX_POS = """PROOF OF SERVICE
+Date served: 04/03/2025
+Method:  [ ] U.S. Mail   [X] Facsimile   [ ] Personal Delivery
+Fax: (916) 555-0100
+"""
+
+
+def test_proof_of_service_boxes_fax():
+    ur, _ = run(TABLE_LETTER, FAX_POS)
+    assert (ur.service_date, ur.service_method) == (D(2025, 4, 3), "fax")
+    assert ur.imr_deadline == D(2025, 5, 5)              # no mail extension for fax
+
+
+def test_mailed_on_statement_outside_a_proof_of_service():
+    ur, _ = run(TABLE_LETTER + "\nThis determination was mailed on 04/07/2025 to all parties.\n")
+    assert (ur.service_date, ur.service_method) == (D(2025, 4, 7), "mail")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Review Type: Concurrent", "concurrent"),
+    ("This retrospective review concerns services already rendered", "retrospective"),
+    ("For prospective or concurrent review, the timeframe is...\nType of Review: Retro", "retrospective"),
+    ("nothing here", None),
+])
+def test_review_type(text, expected):
+    found = review_type(text)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Review Type: Expedited Prospective", True),
+    ("[X] Expedited review", True),
+    ("[ ] Expedited  [X] Standard", False),
+    ("You may request expedited review by the IMR organization if ...", False),
+    ("Review Type: Standard", False),
+])
+def test_expedited(text, expected):
+    assert is_expedited(text)[0] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("served by depositing a copy in the United States mail", "mail"),
+    ("I served the document via facsimile to 916-555-0100", "fax"),
+    ("served electronically by e-mail to the address of record", "email"),
+    ("by personal delivery to the employee", "personal"),
+    ("Fax: (916) 555-0100  Phone: (916) 555-0101", None),
+])
+def test_service_method(text, expected):
+    found = service_method(text)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Liability for the claim is disputed; UR has been deferred.", "deferral"),
+    ("Your request is incomplete and is being returned.", "incomplete_rfa"),
+    ("The request is certified.", "decision"),
+])
+def test_notice_kind(text, expected):
+    assert notice_kind(text) == expected
