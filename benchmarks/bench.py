@@ -29,13 +29,16 @@ from pathlib import Path
 
 from benchmarks.pages import char_error_rate, claim_lines, image_pdf, scan, text_pdf
 
+#: lines of text per page: a full letter page at the builders' line spacing
+LINES = 34
+
 
 def _build(folder: Path, text_pages: int, scanned: int, dpi: int):
     text_path = text_pdf(folder / "text_layer.pdf",
-                         [claim_lines(1000 + i, 40) for i in range(text_pages)])
+                         [claim_lines(1000 + i, LINES) for i in range(text_pages)])
     truths, images, pngs = [], [], []
     for i in range(scanned):
-        lines = claim_lines(2000 + i, 40)
+        lines = claim_lines(2000 + i, LINES)
         image = scan(lines, seed=i, skew=(-1.5, -0.7, 0.0, 0.6, 1.2, 1.5)[i % 6], dpi=dpi)
         png = folder / f"scan_{i + 1:02d}.png"
         image.save(png, dpi=(dpi, dpi))

@@ -14,7 +14,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.pages import claim_lines, image_pdf, scan, text_pdf  # noqa: E402
-
 from pipeline.cli import ExitCode, main  # noqa: E402
 from pipeline.report.json_report import validate_report  # noqa: E402
 

@@ -30,6 +30,9 @@ _HONORIFICS = {"dr", "doctor", "mr", "mrs", "ms", "miss", "md", "do", "dc", "phd
                "faaos", "qme", "ame", "mph", "dpm", "od"}
 
 
+_OCR_NAME = str.maketrans({"1": "l", "|": "l", "0": "o", "5": "s"})
+
+
 def name_tokens(name: str | None) -> list[str]:
     """Lower-case name words without titles, degrees or initials; "LAST, FIRST" reordered."""
     if not name:
@@ -41,7 +44,9 @@ def name_tokens(name: str | None) -> list[str]:
         # "Cho, MD" is a degree after the name, not "LAST, FIRST"
         if rest_tokens and not all(t.replace(".", "") in _HONORIFICS for t in rest_tokens):
             text = f"{rest} {last}"
-    words = re.findall(r"[a-z][a-z'\-]*", text.lower().replace(".", " "))
+    # OCR reads l as 1 or |, o as 0, s as 5 inside names; hyphenated surnames are two words
+    text = text.lower().translate(_OCR_NAME).replace(".", " ").replace("-", " ")
+    words = re.findall(r"[a-z][a-z']*", text)
     return [w for w in words if len(w) > 1 and w not in _HONORIFICS]
 
 
@@ -291,8 +296,9 @@ def rfa_for_ur(claim: ClaimFile, ur_doc: Document,
             continue
         rfa_dates = {doc.date, doc.rfa.date_signed if doc.rfa else None,
                      doc.rfa.received_date if doc.rfa else None} - {None}
-        if decided and rfa_dates and min(rfa_dates) > decided:
-            continue                                   # an RFA written after the decision
+        reference = ur.rfa_received_date or decided
+        if reference and rfa_dates and min(rfa_dates) > reference:
+            continue                          # written after the UR received (or decided) it
         score = 0.0
         if ur.rfa_received_date and ur.rfa_received_date in rfa_dates:
             score += 2.0
@@ -302,6 +308,11 @@ def rfa_for_ur(claim: ClaimFile, ur_doc: Document,
         physician = doc.rfa.requesting_physician if doc.rfa else doc.author
         if same_person(ur.requesting_physician, physician):
             score += 0.5
+        if ur.rfa_received_date and rfa_dates and ur.rfa_received_date not in rfa_dates:
+            # signed or sent a few days before the UR received it (mail, fax queues)
+            lead = (ur.rfa_received_date - max(rfa_dates)).days
+            if 0 <= lead <= 14:
+                score += 1.0 - lead / 28
         if decided and rfa_dates:
             gap = (decided - max(rfa_dates)).days
             score += max(0.0, 0.5 - gap / 60)

@@ -35,6 +35,8 @@ def classify_pages(pages: list[Page]) -> Verdict:
     from pipeline.segment.features import is_slip_sheet_text
     readable = [p for p in pages if p.text.strip()]
     if not readable:
+        if pages and all(p.text_source != "error" for p in pages):
+            return Verdict("other", SLIP_SHEET_CONFIDENCE, None, {}, False)  # blank separator
         return decide(DocumentEvidence())
     if all(is_slip_sheet_text(p.text) for p in readable):
         text = " ".join(" ".join(p.text for p in readable).split())
@@ -43,7 +45,7 @@ def classify_pages(pages: list[Page]) -> Verdict:
     hits = find_hits([p.text for p in chosen])
     found, lines, refs = _heading_titles(readable[0])
     letter = _is_letter(readable[0], hits[0])
-    if letter and len(readable) > 1:
+    if letter and not found and len(readable) > 1:
         # a cover letter fronting a report: the report's own title page names the document
         found, lines, refs = _heading_titles(readable[1])
     verdict = decide(DocumentEvidence([hit for _, hit in found], hits, letter=letter,

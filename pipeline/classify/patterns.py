@@ -185,9 +185,8 @@ _DATE_START = re.compile(r"^\s*(\d{1,2}[/-]\d{1,2}|\d{4}-\d{2}|[A-Z][a-z]{2,8}\.
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 #: labels whose value names ANOTHER thing (the treatment, the subject), not this document
 _REFERENCE_LABEL = re.compile(
-    r"\b(re|subject|regarding|ref|reference|requested|request|treatment|service|services|"
-    r"procedure|item|items|study|diagnosis|description|enclosure|enclosures|cc)\s*[:.]?\s*$",
-    re.I)
+    r"^\W*(re|subject|regarding|ref|reference|requested|request|treatment|service|services|"
+    r"procedure|item|items|study|diagnosis|description|enclosure|enclosures|cc)\s*[:.]", re.I)
 
 
 def is_title_line(line: str, hit: Hit, max_tokens: int = 12, min_cover: float = 0.3,
@@ -202,8 +201,11 @@ def is_title_line(line: str, hit: Hit, max_tokens: int = 12, min_cover: float = 
     if len(line.split()) > max_tokens or _DATE_START.match(line):
         return False
     before = line[:hit.start]
-    if bool(_REFERENCE_LABEL.search(before)) != reference:   # "Re: MRI of the ...", "Subject:"
+    is_reference = bool(_REFERENCE_LABEL.match(before))     # "Re: MRI of the ...", "Subject:"
+    if is_reference != reference:
         return False
+    if is_reference:
+        before = _REFERENCE_LABEL.sub("", before)
 
     if sum(1 for word in before.split() if word[:1].islower()) >= 2:
         return False                      # inside a sentence: "enclosed please find my ..."

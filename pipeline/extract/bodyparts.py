@@ -32,8 +32,11 @@ class _Vocabulary:
 
 def _alternation(terms: list[str]) -> str:
     ordered = sorted(set(terms), key=len, reverse=True)
-    return "|".join(re.escape(t).replace(r"\ ", r"[ \t]+").replace("-", r"[-\s]?")
-                    for t in ordered)
+    out = []
+    for term in ordered:
+        parts = [re.escape(word) for word in re.split(r"([ -])", term)]
+        out.append("".join({" ": r"[ \t]+", "-": r"[-\s]?"}.get(p, p) for p in parts))
+    return "|".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +67,9 @@ def _vocabulary() -> _Vocabulary:
     pattern = re.compile(
         r"(?<![A-Za-z0-9/])(?:"
         r"(?P<side>" + side_re + r")[ \t]*\n?[ \t]*(?:the[ \t]+)?(?P<limb>" + limb_re + r")"
-        r"|(?P<limb2>" + limb_re + r")(?:[ \t]*[,(\-][ \t]*|[ \t]+)(?P<side2>"
+        r"|(?P<limb2>" + limb_re + r")(?:(?:[ \t]+[a-z]+){0,2}[ \t]*[,(\-][ \t]*|[ \t]+)(?P<side2>"
         r"right|left|rt\.?|lt\.?|bilateral(?:ly)?|bilat\.?)\)?"
+        r"(?![ \t]*(?:and[ \t]+)?(?:the[ \t]+)?(?:" + limb_re + r"|(?:upper|lower)[ \t]+(?:extremit|limb)|side\b))"
         r"|(?P<limb3>" + limb_re + r")"
         r"|(?P<part>" + part_re + r")"
         r")(?![A-Za-z0-9])", re.IGNORECASE)

@@ -120,8 +120,8 @@ def _letter_header(parts: list[_PageText]) -> tuple[_PageText, DateMention] | No
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         line = text[line_start:len(text) if line_end == -1 else line_end]
-        rest = line.replace(mention.text, "").strip(" \t,.")
-        if not rest or re.fullmatch(r"(?:[A-Z][a-z]+,?\s*)?(?:California|CA)?", rest):
+        rest = re.sub(r"[^A-Za-z0-9 ]", "", line.replace(mention.text, "")).strip()
+        if not rest or re.fullmatch(r"(?:[A-Z][a-z]+\s*)?(?:California|CA)?", rest):
             return part, mention
     return None
 
@@ -182,10 +182,10 @@ def _in_served_sentence(text: str, mention: DateMention) -> bool:
 # --- labelled values ---------------------------------------------------------------------------
 
 _CLAIM_NO = re.compile(
-    r"(?i)\b(?:carrier\s+|insurer\s+|ins\.?\s+)?claim\s*(?:no\.?|number|num\.?|#|nbr\.?|(?=:)|"
-    r"(?=[ \t]+[A-Z]{0,4}-?\d{3}))"
+    r"(?i)\b(?:carrier\s+|insurer\s+|ins\.?\s+)?claim\s*(?:no\.?|number|num\.?|#|nbr\.?|id|ref(?:erence)?(?:\s+no\.?)?|(?=:)|"
+    r"(?=[ \t]+[A-Z0-9]{0,4}-?\d{2}))"
     r"\s*[:#.]?"
-    r"[ \t]*(?P<value>[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
+    r"(?:[^\S\n]|[_|~\u2014:.-]){0,6}(?:\n[^\S\n]*){0,3}(?:[a-z]{1,3}[ \t]+)?(?P<value>[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
 _ADJ = re.compile(r"(?<![A-Za-z])ADJ[ \t]*[-:#]?[ \t]*(?P<digits>[0-9OolI|]{6,10})(?![0-9])",
                   re.IGNORECASE)
 _EMPLOYER = re.compile(
@@ -201,11 +201,14 @@ _ADMINISTRATOR = re.compile(
 _CELL_END = re.compile(r"\s{3,}|\t|\s(?=[A-Z][A-Za-z.#/ ]{1,30}:)|,?\s+(?=P\.?\s?O\.?\s+Box\b)|"
                        r",\s*(?=\d)|\s+(?=\d{2,6}\s+[A-Z][a-z]+)")
 _BODY_PART_LINE = re.compile(
-    r"(?im)(?:body\s+parts?(?:\s*\(s\))?(?:\s+(?:claimed|injured|accepted|involved|in\s+dispute))?|"
+    r"(?im)(?:body\s+parts?(?:\s*\(s\))?(?:\s+(?:claimed|injured|accepted|involved|in\s+dispute|"
+    r"at\s+issue|in\s+issue|addressed|evaluated|alleged))?|"
     r"parts?\s+of\s+(?:the\s+)?body(?:\s+injured)?|injured\s+body\s+parts?|"
     r"accepted\s+body\s+parts?|nature\s+of\s+injury\s*/\s*part\s+of\s+body)"
-    r"(?:\s+(?:affected|injured))?\s*:?[ \t]*"
+    r"(?:\s+(?:affected|injured))?(?:\s*:|\s+(?:are|is|include|includes|were)\b)[ \t]*"
     r"(?P<value>[^\n]*(?:\n(?![^\n]{0,40}:)[^\n]+)?)")
+#: a labelled body-part list ends with its sentence
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 
 
 def _cell(value: str) -> str:
@@ -348,7 +351,8 @@ def _extract_body_parts(doc: Document, parts: list[_PageText], cite) -> None:
     for part, _ in _body(parts):
         text = part.page.text[:part.body_end]
         for match in _BODY_PART_LINE.finditer(text):
-            for name, start, end in find_body_parts(match.group("value")):
+            value = _SENTENCE_END.split(match.group("value"), maxsplit=1)[0]
+            for name, start, end in find_body_parts(value):
                 offset = match.start("value")
                 found.append((name, part, offset + start, offset + end))
     if not found:

@@ -65,11 +65,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # March 3, 2025 | Mar. 3rd, 2025 | MAR 20 2025 | Mar-03-2025
     ("mdy_name", re.compile(
         _LEFT + r"(?P<month>" + _MONTH_RE + r")\.?(?:\s+|-|/)(?P<day>" + _D + r"{1,2})" + _ORD
-        + r"(?:\s*,\s*|\s+|-|/)(?P<year>" + _D + r"{4}|" + _D + r"{2}(?![0-9]))" + _RIGHT,
+        + r"(?:\s*[,;.]\s*|\s+|-|/)(?P<year>" + _D + r"{4}|" + _D + r"{2}(?![0-9]))" + _RIGHT,
         re.IGNORECASE)),
-    # 3 March 2025 | 3rd of March, 2025 | 03-MAR-25
+    # 3 March 2025 | 3rd of March, 2025 | 03-MAR-25 | 3rd day of March, 2025
     ("dmy_name", re.compile(
-        _LEFT + r"(?P<day>" + _D + r"{1,2})" + _ORD + r"(?:\s+of)?(?:\s+|-|/)(?P<month>"
+        _LEFT + r"(?P<day>" + _D + r"{1,2})" + _ORD + r"(?:\s+day)?(?:\s+of)?(?:\s+|-|/)(?P<month>"
         + _MONTH_RE + r")\.?(?:\s*,\s*|\s+|-|/)(?P<year>" + _D + r"{4}|" + _D
         + r"{2}(?![0-9]))" + _RIGHT, re.IGNORECASE)),
     # 2025-03-03 | 2025/03/03
@@ -279,7 +279,8 @@ DATE_LABELS: dict[str, tuple[str, ...]] = {
                         "Treatment Date", "Encounter Date", "Date of Encounter", "Taken on",
                         "Date Taken", "Date of Deposition", "Deposition Date"),
     "date_of_injury": ("DOI", "Date of Injury", "Dates of Injury", "Date(s) of Injury",
-                       "D/I", "Injury Date", "Date Injured", "CT@", "C.T.@",
+                       "D/I", "Injury Date", "Date Injured", "Date of Loss", "Loss Date",
+                       "Injury Date(s)", "CT@", "C.T.@",
                        "Cumulative Trauma@"),
     "dob": ("DOB", "Date of Birth", "Birth Date", "Birthdate", "D/B"),
     "decision_date": ("Date of Decision", "Decision Date", "Determination Date",
@@ -444,15 +445,20 @@ def _bind_line_above(mention: DateMention, mentions: list[DateMention], found: l
     position = row.index(mention) if mention in row else 0
     if position == 0 and re.search(r"[A-Za-z]{3,}", prefix):
         return None
-    above_start = _line_start(text, line_start - 1)
-    above = [lab for lab in found if above_start <= lab.start and lab.end <= line_start - 1]
+    # the nearest line above with text (OCR leaves blank lines between a label and its value)
+    above_end = line_start - 1
+    for _ in range(3):
+        above_start = _line_start(text, above_end)
+        if text[above_start:above_end].strip() or above_start == 0:
+            break
+        above_end = above_start - 1
+    above = [lab for lab in found if above_start <= lab.start and lab.end <= above_end]
     if not above:
         return None
-    above_text = text[above_start:line_start - 1]
     if len(above) == len(row) and len(row) > 1:
         return above[position]
-    if position == 0 and not re.search(r"\S", above_text[above[-1].end - above_start:].strip(
-            ": \t")):
+    tail = text[above[-1].end:above_end]
+    if position == 0 and not re.search(r"[A-Za-z0-9]", tail):
         return above[-1]
     return None
 

@@ -60,6 +60,12 @@ _COLUMN_BREAK = re.compile(
     r"Phone|Tel|Fax|Case|ADJ|WCAB)\b)")
 
 
+#: what may stand between a label and its name: spaces, up to three line breaks (form layouts),
+#: OCR marks and up to two short lowercase fragments
+_LEAD_JUNK = re.compile(r"(?:[^\S\n]|[^\w\s/]|_){0,6}(?:\n(?:[^\S\n]|[^\w\s/]|_){0,6}){0,3}"
+                        r"(?:[a-z]{1,3}\.?[^\S\n]+){0,2}")
+
+
 @dataclass(frozen=True)
 class PersonMention:
     name: str            # normalized
@@ -71,10 +77,12 @@ class PersonMention:
 
 
 def _title(token: str) -> str:
-    if token.isupper() and len(token.rstrip(".")) > 1:
-        return "-".join(part.capitalize() for part in token.split("-")).replace(
-            "'", "'").replace("Mc", "Mc")
-    return token
+    """Title-case an all-caps name token: "O'NEIL-BROWN" -> "O'Neil-Brown", "MCDONALD" ->
+    "McDonald"."""
+    if not (token.isupper() and len(token.rstrip(".")) > 1):
+        return token
+    out = re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), token.lower())
+    return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), out)
 
 
 def normalize_name(text: str) -> str | None:
@@ -110,13 +118,19 @@ def _is_clinician(text: str) -> bool:
 
 
 def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | None:
-    """The first person name at the start of ``text`` (after "/s/" and spaces)."""
-    lead = _SIGNED.match(text)
-    skip = lead.end() if lead else 0
-    skip += len(text[skip:]) - len(text[skip:].lstrip(" \t"))
+    """The first person name at the start of ``text`` (after "/s/" and spaces).
+
+    Form layouts put the value on the next line ("Completed by:" then "Helen Marquez"); OCR
+    adds stray marks and short lowercase fragments before it ("Employee: ~ is Robert Abernathy").
+    """
+    skip = _LEAD_JUNK.match(text).end()
+    lead = _SIGNED.match(text, skip)
+    if lead:
+        skip = _LEAD_JUNK.match(text, lead.end()).end()
     line_end = text.find("\n", skip)
     line = text[skip:] if line_end == -1 else text[skip:line_end]
     line = _COLUMN_BREAK.split(line, maxsplit=1)[0]
+    line = re.sub(r"(?<=\b[A-Z]):(?=\s)", ".", line)          # OCR "Robert M: Abernathy"
     # "GONZALEZ, MARIA L." (a comma form) first, then "First Last, MD"
     comma = re.match(r"((?:[A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019\-]+),\s*[A-Z][A-Za-z'"
                      r"\u2019\-]+(?:\s+[A-Z]\.?(?![A-Za-z])|\s+[A-Z][A-Za-z'\u2019\-]+)?)", line)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.dates import DateMention, find_dates
 from pipeline.extract.evidence import word_spans
-from pipeline.extract.sections import Line, ReportText
+from pipeline.extract.sections import Line, ReportText, match_heading
 from pipeline.model import DateRange, Page, Record, Word
 
 __all__ = ["parse_records", "parse_report_records", "record_kind"]
@@ -352,6 +352,16 @@ def _cells_by_text(text: str, roles: list[str]) -> dict[str, str] | None:
     return cells
 
 
+def _table_ended(line: Line, words: list[Word], columns: list[_Column] | None) -> bool:
+    """A line that is no row and no wrapped cell: a heading, or text from the left margin."""
+    heading = match_heading(line)
+    if heading is not None and not heading.weak:
+        return True
+    if columns and len(columns) >= 2 and words:
+        return min(w.box[0] for w in words) < columns[1].x0 - 0.02
+    return False
+
+
 def _table_records(report: ReportText, lines: list[Line], header_at: int) -> list[Record]:
     header = lines[header_at]
     roles = _header_columns(header.stripped) or []
@@ -380,6 +390,8 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
             cells = _cells_by_text(line.stripped, roles)
         date_cell = (cells or {}).get("date", "")
         opens = _first_date(date_cell) if date_cell else _opens_with_date(line.stripped)
+        if opens is None and entries and _table_ended(line, words, columns):
+            break
         if cells is None:
             cells = {"summary": line.stripped}
         if opens is not None or not entries:

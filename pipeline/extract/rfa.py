@@ -82,7 +82,7 @@ def label_value(text: str, labels: Sequence[str]) -> tuple[str, int, int] | None
                              segment)
             if stop:
                 segment = segment[:stop.start()]
-            value = segment.strip(" \t:;,_-–|")
+            value = re.sub(r"^[^A-Za-z0-9/]+", "", segment).strip(" \t:;,_-–|")
             if value and re.search(r"[A-Za-z0-9]", value):
                 offset = text.find(value, start)
                 return value, offset, offset + len(value)

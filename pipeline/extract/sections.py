@@ -28,6 +28,11 @@ RECORDS_INLINE_ENDERS = frozenset({"apportionment", "causation", "impairment",
                                    "proof_of_service", "declaration", "temporary_disability",
                                    "past_medical_history"})
 
+#: headings that record summaries also use as labels ("Diagnosis: lumbar strain")
+RECORD_LABELS = frozenset({"diagnoses", "work_restrictions", "disability_status", "history",
+                           "physical_exam", "diagnostic_studies", "discussion", "future_medical",
+                           })
+
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 _NUMBERING = re.compile(
     r"^\s*(?:(?P<roman>" + _ROMAN + r")[.)]|(?P<arabic>[0-9Il|]{1,2}(?:\.[0-9]{1,2})?)[.)]"
@@ -352,17 +357,19 @@ def _ends_records(records: Heading, heading: Heading) -> bool:
     """Inside a records review, only a heading in the report's own heading style ends it."""
     if heading.name == "records_review":
         return False
-    if heading.inline and heading.numbering != records.numbering and heading.name not in (
-            RECORDS_INLINE_ENDERS):
-        return False
-    if records.numbering != "none":
-        return heading.numbering == records.numbering or (heading.upper and not heading.inline
-                                                          and not heading.weak)
+    same_numbering = heading.numbering != "none" and heading.numbering == records.numbering
     if heading.weak:
-        return False
-    if records.upper:
+        return same_numbering
+    if same_numbering:
+        return True
+    if heading.inline:
+        if heading.name in RECORDS_INLINE_ENDERS:
+            return True
+        return (records.inline and heading.upper == records.upper
+                and heading.name not in RECORD_LABELS)
+    if records.numbering != "none" or records.upper:
         return heading.upper
-    return heading.upper or not heading.inline
+    return True
 
 
 def sections_named(spans: list[SectionSpan], *names: str) -> list[SectionSpan]:

@@ -576,14 +576,16 @@ def _with_continuation(text: str, first: str, end: int) -> tuple[str, int]:
     sentence continues on the next one unless that one is a label, key, list item or heading."""
     joined = first
     for _ in range(2):
-        if re.search(r"[.:)]\s*$", joined) or end >= len(text):
+        ends_key = re.search(r"(?:" + _INLINE_KEY.pattern + r")\s*$", joined, re.I)
+        if (re.search(r"[.:)]\s*$", joined) and not ends_key) or end >= len(text):
             break
         nxt_end = text.find("\n", end + 1)
         nxt_end = len(text) if nxt_end == -1 else nxt_end
         nxt = text[end + 1:nxt_end]
         if not nxt.strip() or _ITEM_LABEL.match(nxt) or _KEY_LINE.match(nxt) or \
                 _NUMBERED.match(nxt) or re.match(r"^\s*[A-Z][A-Za-z /]{2,40}:", nxt) or \
-                len(nxt.split()) <= 3:
+                (len(nxt.split()) <= 3 and nxt.strip()[0].isupper()
+                 and not nxt.rstrip().endswith(".")):
             break
         joined += " " + nxt.strip()
         end = nxt_end

@@ -83,9 +83,9 @@ def _collect_dates(pages: list[Page]) -> tuple[dict[str, DateOnPage], list[DateO
 
 
 _RECEIVED_AFTER = re.compile(
-    r"^\W{0,3}(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\W{0,3})?(?:we|our\s+office|this\s+office|UR|"
+    r"^[ \t,]{0,3}(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?[ \t,]{0,3})?(?:we|our\s+office|this\s+office|UR|"
     r"the\s+(?:claims\s+administrator|UR\s+\w+|utilization\s+review\s+\w+|reviewer))\s+"
-    r"(?:first\s+)?received|^\W{0,3}(?:the\s+)?(?:RFA|request|DWC\s+Form\s+RFA)\s+was\s+received",
+    r"(?:first\s+)?received|^[ \t,]{0,3}(?:the\s+)?(?:RFA|request|DWC\s+Form\s+RFA)\s+was\s+received",
     re.I)
 
 
@@ -95,8 +95,7 @@ def _received_in_prose(pages: list[Page]) -> DateOnPage | None:
     for page in pages:
         text = repair_words(page.text)
         for d in labelled_dates(text, _LABELS, ranges=False):
-            if isinstance(d.value, dt.date) and _RECEIVED_AFTER.search(
-                    text[d.end:d.end + 80].replace("\n", " ")):
+            if isinstance(d.value, dt.date) and _RECEIVED_AFTER.search(text[d.end:d.end + 80]):
                 return DateOnPage(d.value, page, d.start, d.end, "received_date")
     return None
 

@@ -19,7 +19,7 @@ import logging
 import math
 import os
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from pathlib import Path
 
 from pipeline.ingest import images, pdf, tasks
@@ -50,8 +50,12 @@ class _Runner:
             return
         try:
             self.pending[self.executor.submit(fn, task)] = (fn, task, done)
-        except Exception as exc:  # a broken pool: the task's pages get the error
-            done(task, exc)
+        except (BrokenExecutor, RuntimeError):   # broken, or shut down
+            # a worker died (e.g. a library crashed on a page): the pool cannot take more
+            # work, so the rest of this claim file is read in this process
+            log.error("the page worker pool is broken; reading the remaining pages inline")
+            self.executor = None
+            self.inline.append((fn, task, done))
 
     def drain(self) -> None:
         while self.inline or self.pending:
@@ -91,7 +95,16 @@ def read_claim(path: Path, claim: ClaimFile, settings: Settings,
 
     # 1. sources and their page counts (cheap, in this process)
     plans: list[tuple[Source, int]] = []
-    for found in discover(Path(path)):
+    try:
+        found_files = discover(Path(path))
+    except OSError as exc:
+        claim.errors.append(f"cannot list the folder {path} ({exc.strerror or exc}): check that "
+                            "it exists and that you may read it, then run again")
+        found_files = []
+    if Path(path).is_dir() and not found_files and not claim.errors:
+        claim.errors.append(f"the folder {path} has no files to read: put the claim file's "
+                            "PDF, TIFF, PNG or JPEG files in it and run again")
+    for found in found_files:
         source = open_source(found, settings.max_file_bytes)
         claim.sources.append(source)
         if source.status == "error":

@@ -32,7 +32,8 @@ def tables(claim: ClaimFile) -> dict[str, pd.DataFrame]:
     findings = pd.DataFrame([
         {"id": f.id, "code": f.code, "category": f.category, "severity": f.severity,
          "document": f.document, "related": "; ".join(f.related), "message": f.message,
-         "pages": "; ".join(f"{e.source} p.{e.page}" for e in f.evidence if e.page),
+         "pages": "; ".join(dict.fromkeys(f"{e.source} p.{e.page}"
+                                          for e in f.evidence if e.page)),
          "details": json.dumps(f.details, sort_keys=True, default=str)}
         for f in claim.findings
     ], columns=["id", "code", "category", "severity", "document", "related", "message", "pages",

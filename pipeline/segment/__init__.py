@@ -1,7 +1,7 @@
 """Segment stage: split each source's page stream into documents.
 
 ``signals.py`` holds one function per boundary signal, ``boundaries.py`` the sequence pass.
-A document never spans two sources; blank separator pages join the document before them.
+A document never spans two sources; a run of blank separator pages is a document of its own.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ Rules, in order:
 2. A non-blank page opens a document when its signals (``signals.py``) add up to
    ``START_THRESHOLD``. A "Page k of N" chain outweighs a title (running headers repeat titles);
    only the page after a fax cover sheet overrides a chain (fax pages count the whole fax).
-3. Blank pages never open a document: a blank separator belongs to the document before it
-   (at the start of a source, to the first document). The page after a blank gets a small
-   "after_blank" boost instead.
+3. A run of blank pages is a separator sheet: a document of its own (type "other", as the
+   ground-truth conventions of sample_docs/TRUTH_FORMAT.md say), and the next page opens a
+   document. Only when the page after the blanks continues the "Page k of N" chain of the page
+   before them are the blanks part of that document (a blank back side inside a report).
 4. A fax cover sheet is its own one-page document (type correspondence); the documents of the
    fax behind it are split on their own signals.
 5. A cover letter in which a physician sends their own report ("enclosed is my report ...",
@@ -60,17 +61,26 @@ def split_pages(pages: list[Page]) -> list[Span]:
 def split_features(feats: list[PageFeatures]) -> list[Span]:
     starts: list[_Start] = [_Start(0, {"source_start": 1.0})]
     prev: PageFeatures | None = None
-    gap = False
+    blank_run: list[int] = []              # indexes of the blank pages since ``prev``
     for index, page in enumerate(feats):
         if page.blank:
-            gap = prev is not None
+            blank_run.append(index)
             continue
-        fired = sig.evaluate(sig.Context(page, prev, gap))
-        if prev is None:                     # first non-blank page: the source's start
-            starts[0].signals.update({k: v for k, v in fired.items() if v > 0})
-        elif sum(fired.values()) >= sig.START_THRESHOLD:
+        fired = sig.evaluate(sig.Context(page, prev, bool(blank_run)))
+        if blank_run and fired.get("page_chain", 0) > -sig.START_THRESHOLD:
+            # a separator sheet: the blank run is a document of its own, what follows starts
+            if blank_run[0] != 0:
+                starts.append(_Start(blank_run[0], {"blank_separator": 1.0}))
+            else:
+                starts[0].signals["blank_separator"] = 1.0
             starts.append(_Start(index, fired))
-        prev, gap = page, False
+        elif prev is None and not blank_run:   # first page of the source
+            starts[0].signals.update({k: v for k, v in fired.items() if v > 0})
+        elif prev is not None and sum(fired.values()) >= sig.START_THRESHOLD:
+            starts.append(_Start(index, fired))
+        prev, blank_run = page, []
+    if blank_run and prev is not None:         # blank pages closing the source
+        starts.append(_Start(blank_run[0], {"blank_separator": 1.0}))
 
     starts = _merge_cover_letters(starts, feats)
     spans = []

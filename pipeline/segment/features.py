@@ -57,9 +57,15 @@ SALUTATION = re.compile(r"^\W*(dear\b|to whom it may concern|to all parties|ladi
 SLIP_SHEET_WORDS = 6
 
 
+_BATES = re.compile(r"^[A-Z]{0,10}[-_]?\d{4,}$")
+
+
 def is_slip_sheet_text(text: str) -> bool:
-    return (0 < len(text.split()) <= SLIP_SHEET_WORDS and not any(c.isdigit() for c in text)
-            and not read_page_number(text))
+    """A labelled separator sheet: a few words ("MEDICAL RECORDS"), no numbers except a Bates
+    stamp."""
+    words = [w for w in text.split() if not _BATES.match(w)]
+    return (0 < len(words) <= SLIP_SHEET_WORDS and not any(c.isdigit() for w in words for c in w)
+            and not read_page_number(" ".join(words)))
 
 
 @dataclass
@@ -70,6 +76,8 @@ class PageFeatures:
     lines: list[Line] = field(default_factory=list)
     #: (type, hit) of title patterns heading a line near the top
     titles: list[Hit] = field(default_factory=list)
+    #: titles given after "Re:" / "Subject:" in the heading block
+    reference_titles: list[Hit] = field(default_factory=list)
     #: "Page k of N" read outside the fax header: (k, N); N is 0 for "Page k" / "- k -"
     page_of: tuple[int, int] | None = None
     fax_sender: str | None = None       # normalized fax-header text, None without a header
@@ -84,6 +92,7 @@ class PageFeatures:
     #: "Dear ...", "To all parties:" in the upper half, "enclosed please find" above 60%
     salutation: bool = False
     slip_sheet: bool = False               # a separator sheet: a few words, nothing else
+    date_line: bool = False                # a line that is only a date in the heading block
     chars: int = 0
 
     @property
@@ -121,6 +130,15 @@ def read_page_number(text: str, lone: bool = False) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (k, 0) if 1 <= k <= 999 else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date and nothing else (a letter's date)."""
+    found = find_dates(text)
+    if len(found) != 1:
+        return False
+    rest = text[:found[0].start] + text[found[0].end:]
+    return len(re.sub(r"[\W_]+", "", rest)) <= 2
 
 
 def is_fax_header(line: str) -> bool:
@@ -178,6 +196,10 @@ def page_features(page: Page, lines: list[Line] | None = None,
                 break
 
     head = [line for line in head_lines(page, lines) if line not in header_lines]
+    feats.date_line = any(is_date_line(line.text) for line in head)
+    feats.reference_titles = [
+        hit for _, hit in titles_of([line.text for line in head],
+                                    [hits_of[id(line)] for line in head], reference=True)]
     feats.titles = [hit for _, hit in titles_of([line.text for line in head],
                                                 [hits_of[id(line)] for line in head])]
     top_text = " ".join(line.text for line in body_top

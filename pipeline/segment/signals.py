@@ -39,6 +39,16 @@ def title_at_top(ctx: Context) -> float:
     return 0.6
 
 
+def reference_title(ctx: Context) -> float:
+    """"Re: Panel Qualified Medical Evaluation" in the heading block, when no title heads the
+    page: a letter-style report names itself (or a letter names its subject). Weak alone."""
+    if ctx.page.titles or not ctx.page.reference_titles:
+        return 0.0
+    types = {h.type for h in ctx.page.reference_titles}
+    before = {h.type for h in ctx.prev.reference_titles} if ctx.prev else set()
+    return 0.0 if types <= before else 0.6
+
+
 def page_one(ctx: Context) -> float:
     """"Page 1 of N" (or "- 1 -", "Page 1"): a page counter that starts again. A counter
     without a total is weaker: it needs one more signal."""
@@ -110,8 +120,10 @@ def service_date_change(ctx: Context) -> float:
 
 def letter_opening(ctx: Context) -> float:
     """A salutation in the upper half of the page: a letter (or a report written as one)
-    begins here."""
-    return 0.6 if ctx.page.salutation else 0.0
+    begins here; with a date line in the heading block, it surely does."""
+    if not ctx.page.salutation:
+        return 0.0
+    return 1.0 if ctx.page.date_line else 0.6
 
 
 def slip_sheet(ctx: Context) -> float:
@@ -156,6 +168,7 @@ def letterhead_change(ctx: Context) -> float:
 #: every signal, in the order their names are reported
 SIGNALS: dict[str, Callable[[Context], float]] = {
     "title": title_at_top,
+    "reference_title": reference_title,
     "page_1_of_n": page_one,
     "page_chain": page_chain,
     "chain_complete": chain_complete,

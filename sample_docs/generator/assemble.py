@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +52,16 @@ def concat(pdfs: list[bytes]) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     out.close()
-    return buf.getvalue()
+    return _invariant(buf.getvalue())
+
+
+def _invariant(pdf: bytes) -> bytes:
+    """PDFium stamps the save time and a random file ID; replace both by fixed values of the
+    same length (so the cross-reference offsets stay right) to keep the bytes reproducible."""
+    pdf = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20260101000000", pdf)
+    return re.sub(rb"/ID\[<([0-9A-Fa-f]+)><([0-9A-Fa-f]+)>\]",
+                  lambda m: b"/ID[<" + b"0" * len(m.group(1)) + b"><" + b"0" * len(m.group(2)) + b">]",
+                  pdf)
 
 
 def rasterize(pdf: bytes, dpi: int) -> list[Image.Image]:

@@ -10,18 +10,19 @@ pages, concatenates them into claim files and writes the truth.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 
 @dataclass
 class Person:
     first: str
     last: str
-    middle: Optional[str] = None
+    middle: str | None = None
     title: str = ""            # "Dr." / "" ; degrees go in ``degree``
     degree: str = ""           # "MD", "DO", "DC", "PhD"
-    specialty: Optional[str] = None
+    specialty: str | None = None
 
     @property
     def name(self) -> str:
@@ -36,14 +37,14 @@ class Case:
     claimant: Person
     date_of_birth: dt.date
     claim_number: str
-    adj_number: Optional[str]
+    adj_number: str | None
     injury: dt.date | tuple[dt.date, dt.date]     # a tuple is a continuous-trauma period
     employer: str
     claims_administrator: str
     body_parts: list[str]                         # canonical names (TRUTH_FORMAT.md)
     occupation: str = ""
-    treating_physician: Optional[Person] = None
-    applicant_attorney: Optional[str] = None
+    treating_physician: Person | None = None
+    applicant_attorney: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,8 +54,8 @@ class GeneratedDoc:
     flowables: list[Any]                          # reportlab platypus flowables
     fields: dict[str, Any] = field(default_factory=dict)
     #: drawn on every page by the renderer (letterhead / running header), may use {page} {pages}
-    header: Optional[str] = None
-    footer: Optional[str] = None                  # e.g. "Page {page} of {pages}"
+    header: str | None = None
+    footer: str | None = None                  # e.g. "Page {page} of {pages}"
     #: callbacks (canvas, page_no, page_count) for stamps, fax headers, Bates numbers
     decorations: list[Callable[..., None]] = field(default_factory=list)
     key: str = ""                                 # a handle other documents / findings use

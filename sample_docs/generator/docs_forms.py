@@ -213,6 +213,8 @@ def imr_application(rng: random.Random, case: Case, *, date: dt.date | None, ur_
                       parts=None)
     f["imr.signed"] = signed
     f["imr.ur_decision_date"] = iso(ur_date)
+    f["imr.review_type_marked"] = review_type_marked is not None
+    f["imr.jcn"] = jcn
     doc.fields = f
     return doc
 

@@ -40,6 +40,20 @@ OBJECTIVE = [
     "Inspection of the {p} shows no swelling or discoloration. Palpation reproduces the pain. "
     "Neurovascular status intact distally.",
 ]
+SUBJECTIVE_OTHER = {
+    "psyche": ["Since the injury the patient reports worry, low mood and poor sleep ({p}); stress is "
+               "rated {n}/10 on most days.",
+               "The patient describes irritability and trouble concentrating at home ({p}); sleeps four "
+               "to five hours a night."],
+    "head": ["Intermittent headaches after the blow to the {p}, {n}/10, with light sensitivity."],
+    "internal": ["Heartburn and stomach upset with the anti-inflammatory medication ({p}), {n}/10."],
+}
+OBJECTIVE_OTHER = {
+    "psyche": ["Mental status ({p}): alert and oriented, mood anxious, affect constricted, thought "
+               "process linear, no suicidal ideation."],
+    "head": ["{P}: no scalp tenderness; cranial nerves intact; gait steady."],
+    "internal": ["{P}: abdomen soft, mild epigastric tenderness, no guarding."],
+}
 PLAN = [
     "Continue home exercise program and current medications.",
     "Request for authorization submitted for the treatment listed below.",
@@ -74,25 +88,45 @@ def treating_report(rng: random.Random, case: Case, *, date: dt.date, physician:
                     surgery_note: str | None = None, doi: Any = "case", long: bool = False,
                     claimant: str | None = None, claim_no: str | None = None,
                     key: str = "") -> GeneratedDoc:
-    """PR-2 progress report (form-like or narrative)."""
+    """PR-2 progress report: a clinic's narrative layout, or the state form's boxed layout."""
     ds = pick_style(rng)
     st = Styles(rng.choice(["a", "b"]), 10)
-    fl: list[Any] = _clinic_head(rng, st, clinic)
-    fl.append(P("PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)", st.h1))
-    fl.append(re_block(case, st, ds, claimant=claimant, claim_number=claim_no, doi=doi,
-                       labels=rng.randrange(3), extra=[("Date of exam:", fmt(date, ds))]))
-    reasons = rng.sample(["Periodic report (required 45 days after last report)",
-                          "Change in treatment plan", "Request for authorization", "Change in work status"], 2)
-    fl.append(P("Reason for submission: " + "; ".join(reasons), st.small))
+    reasons_all = ["Periodic report (required 45 days after last report)", "Change in treatment plan",
+                   "Request for authorization", "Change in work status", "Need for referral or consultation"]
+    reasons = rng.sample(reasons_all, 2)
+    if rng.random() < 0.4:   # the DWC form layout
+        fl: list[Any] = [P("State of California - Division of Workers' Compensation", st.center),
+                         P("PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)", st.h1),
+                         P("Check the box(es) which indicate why you are submitting a report at this "
+                           "time. If the patient is permanent and stationary, use the PR-4.", st.small)]
+        fl.append(P("   ".join(f"{'[X]' if r in reasons else '[ ]'} {r}" for r in reasons_all), st.small))
+        name = claimant or case.claimant.name
+        first, last = name.rsplit(" ", 1)
+        injury = case.injury if doi == "case" else doi
+        from .dates import fmt_doi as _fd
+        fl.append(kv_table([("Patient (Last, First):", f"{last}, {first}"),
+                            ("Date of Injury:", _fd(injury, ds)), ("Date of Exam:", fmt(date, ds)),
+                            ("Occupation:", case.occupation), ("Claim Number:", claim_no or case.claim_number),
+                            ("Employer:", case.employer), ("Claims Administrator:", case.claims_administrator)],
+                           st, boxed=True, widths=(2.2 * inch, 4.6 * inch)))
+        fl.append(sp(4))
+    else:
+        fl = _clinic_head(rng, st, clinic)
+        fl.append(P("PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)", st.h1))
+        fl.append(re_block(case, st, ds, claimant=claimant, claim_number=claim_no, doi=doi,
+                           labels=rng.randrange(3), extra=[("Date of exam:", fmt(date, ds))]))
+        fl.append(P("Reason for submission: " + "; ".join(reasons), st.small))
     fl.append(P("SUBJECTIVE COMPLAINTS", st.h2))
     for p in parts:
-        fl.append(P(rng.choice(SUBJECTIVE).format(p=spell_part(rng, p), n=rng.randint(4, 8)), st.body))
+        fl.append(P(rng.choice(SUBJECTIVE_OTHER.get(p, SUBJECTIVE)).format(p=spell_part(rng, p),
+                                                                            n=rng.randint(4, 8)), st.body))
     if surgery_note:
         fl.append(P(surgery_note, st.body))
     fl.append(P("OBJECTIVE FINDINGS", st.h2))
     for p in parts:
         w = spell_part(rng, p)
-        fl.append(P(rng.choice(OBJECTIVE).format(p=w, P=w[:1].upper() + w[1:]), st.body))
+        fl.append(P(rng.choice(OBJECTIVE_OTHER.get(p, OBJECTIVE)).format(p=w, P=w[:1].upper() + w[1:]),
+                    st.body))
     if long:
         fl.append(page_break())
         fl.append(P("HISTORY (interval)", st.h2))

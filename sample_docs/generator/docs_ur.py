@@ -259,6 +259,8 @@ def ur_decision(rng: random.Random, case: Case, *, style: str, decision_date: dt
                           for t in treatments]
     f["ur.records_reviewed"] = [{"date": iso(r["date"]), "description": r["description"],
                                  "author": r.get("author")} for r in records]
+    f["ur.notice_kind"] = "decision"
+    f["ur.additional_info_requested"] = info_requested
     f["ur.imr_rights_notice"] = bool(adverse and "no_imr_notice" not in defects)
     f["ur.imr_form_enclosed"] = bool(encl)
     doc.fields = f
@@ -267,8 +269,9 @@ def ur_decision(rng: random.Random, case: Case, *, style: str, decision_date: dt
 
 def deferral_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_date: dt.date,
                     treatment: str, requesting: str, parts: list[str], key: str = "") -> GeneratedDoc:
-    """The claims administrator defers UR because liability is disputed (LC 4610(l)); typed
-    ``correspondence`` in the truth (it decides nothing about medical necessity)."""
+    """The claims administrator defers UR because liability is disputed (LC 4610(l)). A
+    ``ur_decision`` with ``ur.notice_kind`` "deferral": it decides nothing about medical
+    necessity, so it owes no IMR deadline and no decision-letter content."""
     ds = pick_style(rng, formal=True)
     st = Styles("a")
     fl: list[Any] = letterhead(case.claims_administrator, ["Workers' Compensation Claims",
@@ -286,14 +289,17 @@ def deferral_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_date: 
                 "decision about medical necessity.", st.body))
     fl += signature(f"{rng.choice(['Karen Hollis', 'Dean Forsythe', 'Amy Takeda'])}, Senior Claims Examiner",
                     [case.claims_administrator], st)
-    doc = GeneratedDoc("correspondence", fl, key=key)
+    doc = GeneratedDoc("ur_decision", fl, key=key)
     doc.fields = common_fields(case, date, author=None, parts=parts)
+    doc.fields["ur.notice_kind"] = "deferral"
+    doc.fields["ur.overall_decision"] = None
     return doc
 
 
 def incomplete_rfa_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_date: dt.date,
                           requesting: str, vendor: int = 0, key: str = "") -> GeneratedDoc:
-    """The RFA is returned as not complete; typed ``correspondence`` (no UR decision was made)."""
+    """The RFA is returned as not complete: a ``ur_decision`` with ``ur.notice_kind``
+    "incomplete_rfa" (no decision was made; the UR clock has not started)."""
     ds = pick_style(rng)
     st = Styles("a")
     vname, vaddr, vphone = UR_VENDORS[vendor % len(UR_VENDORS)]
@@ -310,6 +316,8 @@ def incomplete_rfa_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_
                 st.body))
     fl.append(P("Please resubmit the request with the missing items.", st.body))
     fl += signature("UR Intake Department", [vname], st, signed=False)
-    doc = GeneratedDoc("correspondence", fl, key=key, footer="Page {page} of {pages}")
+    doc = GeneratedDoc("ur_decision", fl, key=key, footer="Page {page} of {pages}")
     doc.fields = common_fields(case, date, author=None, parts=None)
+    doc.fields["ur.notice_kind"] = "incomplete_rfa"
+    doc.fields["ur.overall_decision"] = None
     return doc

@@ -363,6 +363,11 @@ class Story:
         picks = rng.sample(pool, min(len(spec.decisions), len(pool)))
         while len(picks) < len(spec.decisions):
             picks.append(pool[len(picks) % len(pool)])
+        # a modification cuts a quantity: give "modified" lines a multi-unit request
+        multi = [p for p in pool if p[0][2] != "1" and p not in picks]
+        for j, dec in enumerate(spec.decisions):
+            if dec == "modified" and picks[j][0][2] == "1" and multi:
+                picks[j] = multi.pop(rng.randrange(len(multi)))
         for (desc, cpt, qty), part in picks:
             items.append({"description": desc, "cpt": cpt, "quantity": qty, "part": part,
                           "guideline": guideline_for(rng, part)})
@@ -372,9 +377,8 @@ class Story:
         rng, case, c = self.rng, self.case, self.claim
         rfa_date = pr2.date
         received = _bday(rfa_date + dt.timedelta(days=rng.randint(0, 2)))
-        rfa_e = None
         if spec.rfa_in_file:
-            rfa_e = self.add(rfa(rng, case, date=rfa_date, received=received, physician=self.ptp,
+            self.add(rfa(rng, case, date=rfa_date, received=received, physician=self.ptp,
                                  phys_disp=self.ptp_disp, clinic=self.clinic, treatments=items,
                                  parts=sorted({t["part"] for t in items}),
                                  dx=spell_part(rng, items[0]["part"]) + " pain",
@@ -395,7 +399,10 @@ class Story:
             decided = received + dt.timedelta(days=rng.randint(9, 13))
         else:
             decided = add_business_days(received, rng.randint(2, 5))
-        if decided.weekday() >= 5:
+        if spec.before_rfa:
+            while decided.weekday() >= 5:
+                decided -= dt.timedelta(days=1)
+        elif decided.weekday() >= 5:
             decided = add_business_days(decided, 1) if not spec.late else decided + dt.timedelta(
                 days=7 - decided.weekday())
             if not spec.late and not spec.before_rfa and decided > due:
@@ -467,15 +474,14 @@ class Story:
                 c.plant(code, ur_e, f"UR records list cites {r['description']} dated "
                         f"{r['date'].isoformat()}, which is not in the file",
                         cited={"date": r["date"].isoformat(), "description": r["description"]})
-        rel = [rfa_e] if rfa_e else []
         if spec.late:
             c.plant("UR_UNTIMELY", ur_e, f"RFA received {received.isoformat()}; {spec.review_type} decision "
                     f"due {due.isoformat()}, made {decided.isoformat()} "
-                    f"({business_days_between(received, decided)} business days)", related=rel,
+                    f"({business_days_between(received, decided)} business days)",
                     kind="decision", due=due.isoformat(), actual=decided.isoformat())
         if spec.before_rfa:
             c.plant("DATE_SEQUENCE", ur_e, f"UR decision {decided.isoformat()} precedes RFA receipt "
-                    f"{received.isoformat()}", related=rel, decision_date=decided.isoformat(),
+                    f"{received.isoformat()}", decision_date=decided.isoformat(),
                     rfa_received=received.isoformat())
         adverse = ov != "approved"
         if adverse and spec.defects:
@@ -522,7 +528,7 @@ class Story:
                                                records=recs))
 
     def _qme_track(self, last_day: dt.date) -> None:
-        rng, case, c, sc = self.rng, self.case, self.claim, self.sc
+        rng, case, sc = self.rng, self.case, self.sc
         spec = sc.qme
         panel_day = _bday(self.pr2s[min(1, len(self.pr2s) - 1)].date + dt.timedelta(days=rng.randint(10, 20)))
         evaluator = None

@@ -8,7 +8,7 @@ from pipeline.analyze.checklists import (
     missing_document_findings,
     pre_qme_checklist,
 )
-from pipeline.model import IMR_ITEMS, PRE_QME_ITEMS, ImrBlock, QmeBlock, Treatment, UrBlock
+from pipeline.model import IMR_ITEMS, PRE_QME_ITEMS, ImrBlock, Treatment, UrBlock
 
 
 def _status(rows):

@@ -30,3 +30,9 @@ def test_half_rounds_up():
     # 10 & 5: 10 + 5 * 0.90 = 14.5 -> 15
     assert combine_pair(10, 5) == 15
     assert combine_pair(5, 10) == 15
+
+
+def test_half_down_when_asked():
+    assert combine_pair(10, 5, half_up=False) == 14
+    assert combine_wpi([10, 5], half_up=False) == 14
+    assert combine_wpi([30, 20], half_up=False) == 44

@@ -95,3 +95,22 @@ def test_a_same_kind_document_without_a_date_may_be_the_record():
                                                   Record(d("2024-07-01"), "Wage statement")]))
     matches = match_records(make_claim(job, qme), Settings())
     assert [(m.document, m.exact) for m in matches] == [("D1", True), (None, False)]
+
+
+def test_rfa_found_by_its_date_just_before_receipt():
+    first = make_doc("D1", "rfa", 1, date=d("2025-11-24"), rfa=RfaBlock(date_signed=d("2025-11-24")))
+    second = make_doc("D2", "rfa", 2, date=d("2026-01-07"),
+                      rfa=RfaBlock(date_signed=d("2026-01-07")))
+    ur = make_doc("D3", "ur_decision", 3, date=d("2026-01-16"),
+                  ur=UrBlock(decision_date=d("2026-01-16"), rfa_received_date=d("2026-01-09")))
+    claim = make_claim(first, second, ur)
+    assert rfa_for_ur(claim, ur).id == "D2"
+    ur.ur.rfa_received_date = d("2025-11-26")
+    ur.ur.decision_date = d("2025-12-03")
+    assert rfa_for_ur(claim, ur).id == "D1"
+
+
+def test_names_survive_ocr_digits_and_hyphenated_surnames():
+    assert same_person("Marla Gonza1ez", "Maria L. Gonzalez")
+    assert same_person("MARIA GONZALEZ-LOPEZ", "Maria Gonzalez")
+    assert not same_person("Sandra Zavala", "Brian Abernathy")

@@ -118,7 +118,8 @@ def test_qme_records_list_on_later_pages_does_not_change_the_type():
 
 def test_unreadable_document_is_other_and_needs_review():
     claim = ClaimFile("c", dt.date(2025, 1, 1))
-    claim.pages = [_page("zxq qqv 1234 lorem ipsum")]
+    claim.pages = [_page("zxq qqv lorem ipsum dolor sit amet, consectetur adipiscing 1234 elit "
+                         "sed do eiusmod tempor")]
     claim.documents = [Document("D001", "a.pdf", 1, 1)]
     classify_documents(claim)
     doc = claim.documents[0]
@@ -133,3 +134,41 @@ def test_classify_documents_sets_type_title_and_confidence():
     assert [d.type for d in claim.documents] == ["operative_report", "rfa"]
     assert claim.documents[0].title == "OPERATIVE REPORT"
     assert all(d.confidence >= 0.5 and not d.needs_review for d in claim.documents)
+
+
+def test_transmittal_listing_records_is_correspondence_not_the_records():
+    letter = _page("Pacific Risk Administrators\nFresno, California\n1 December 2025\nClaimant: "
+                   "Maria Gonzalez\nEnclosed please find the records listed below for your "
+                   "review in connection with the evaluation.\n- Primary treating physician's "
+                   "progress report\n- PR-2 progress report\n- MRI report\n- Operative report\n"
+                   "Sincerely,\nR. Ibarra")
+    verdict = classify_pages([letter])
+    assert verdict.type == "correspondence", verdict.scores
+
+
+def test_report_fronted_by_its_cover_letter_takes_the_report_title():
+    cover = _page("LEONARD K. VARGA, MD\nJanuary 20, 2026\nTo all parties:\nEnclosed is my "
+                  "medical-legal report concerning Robert Abernathy.\nRespectfully,\nL. Varga")
+    report = _page("LEONARD K. VARGA, MD\nRe: Agreed Medical Evaluation - Comprehensive "
+                   "Medical-Legal Report\nApplicant: Robert Abernathy\nI saw the applicant as the "
+                   "Agreed Medical Evaluator selected by the parties and reviewed the records.", 2)
+    verdict = classify_pages([cover, report])
+    assert verdict.type == "ame_report", verdict.scores
+
+
+def test_title_given_after_re_types_a_report_letter():
+    page = _page("BERKOWITZ ORTHOPAEDIC MEDICAL GROUP\n03/24/2026\nRe: Panel Qualified Medical "
+                 "Evaluation - Comprehensive Medical-Legal Report\nDear Sir or Madam:\nI saw the "
+                 "applicant as the Panel Qualified Medical Evaluator and reviewed the records.")
+    assert classify_pages([page]).type == "qme_report"
+
+
+def test_separator_sheet_is_other_whatever_it_says():
+    verdict = classify_pages([_page("UTILIZATION REVIEW")])
+    assert verdict.type == "other" and verdict.title == "UTILIZATION REVIEW"
+    assert not verdict.needs_review
+
+
+def test_blank_separator_is_other_with_confidence():
+    verdict = classify_pages([Page(source="a.pdf", number=1, text="", text_source="empty")])
+    assert verdict.type == "other" and not verdict.needs_review

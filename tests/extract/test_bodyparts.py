@@ -41,3 +41,16 @@ def test_find_body_parts_in_text_with_spans_and_carried_side():
 def test_thoracolumbar_names_two_parts():
     assert [n for n, _, _ in find_body_parts("thoracolumbar strain")] == [
         "thoracic spine", "lumbar spine"]
+
+
+def test_postfix_sides_do_not_steal_the_side_of_the_next_part():
+    assert [n for n, _, _ in find_body_parts("knee pain and left shoulder")] == ["left shoulder"]
+    assert [n for n, _, _ in find_body_parts("knee, left and right shoulder")] == [
+        "left knee", "right shoulder"]
+    assert [n for n, _, _ in find_body_parts("Hinged knee brace, right (CPT L1832)")] == [
+        "right knee"]
+    assert [n for n, _, _ in find_body_parts("The body parts at issue are the C-spine.")] == [
+        "cervical spine"]
+    assert [n for n, _, _ in find_body_parts("injection, right\nknee")] == ["right knee"]
+    assert [n for n, _, _ in find_body_parts("knee, right and lower back")] == [
+        "right knee", "lumbar spine"]

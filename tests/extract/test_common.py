@@ -327,3 +327,32 @@ def test_operative_and_progress_report_closings():
     extract_common(doc, _pages(pr2))
     assert doc.date == dt.date(2025, 5, 5) and doc.date_label == "exam_date"
     assert doc.author == "Ravi Patel" and doc.author_role == "PTP"
+
+
+def test_ocr_form_layout_values_on_the_next_line_and_stray_marks():
+    text = ("EMPLOYER'S REPORT\n\n10. Employee name:\n\nRobert M: Abernathy\n\n"
+            "| 19, Date of injury or onset of illness: : 09/02/2025 .\n\n"
+            "Claim number: a 05-136437\n\n| Completed by:\n\nHelen Marquez, Human-Resources: "
+            "Manager\n\nDate: .\n\n09/06/2025 .\n")
+    doc = _doc("employer_report")
+    extract_common(doc, _pages(text))
+    assert doc.claimant_name == "Robert M. Abernathy"
+    assert doc.date_of_injury == dt.date(2025, 9, 2)
+    assert doc.claim_number == "05-136437"
+    assert doc.author == "Helen Marquez"
+    assert doc.date == dt.date(2025, 9, 6)
+    letter = "Pacific Risk Administrators |\n\u201cNovember 24, 2025\nEmployee: is Ana Ruiz\n"
+    doc = _doc("correspondence")
+    extract_common(doc, _pages(letter))
+    assert doc.date == dt.date(2025, 11, 24) and doc.claimant_name == "Ana Ruiz"
+
+
+def test_other_vendors_labels():
+    text = ("Date of Loss: 02/14/2024\nClaim ID: WC-2024-55123\nPatient Name: DOE, JANE\n"
+            "Visit Date: 03/01/2025\n")
+    doc = _doc("therapy_note")
+    extract_common(doc, _pages(text))
+    assert doc.date_of_injury == dt.date(2024, 2, 14)
+    assert doc.claim_number == "WC-2024-55123"
+    assert doc.claimant_name == "Jane Doe"
+    assert doc.date == dt.date(2025, 3, 1)

@@ -21,6 +21,7 @@ D = dt.date(2025, 3, 3)
     "March 3, 2025", "Mar. 3rd, 2025", "Mar 3 2025", "MARCH 03, 2025", "3 March 2025",
     "3rd of March, 2025", "03/03/2025", "3/3/25", "2025-03-03", "3-3-2025", "03.03.2025",
     "03-MAR-2025", "Mar-03-2025", "2025/03/03", "03 / 03 / 2025", "Monday, March 3, 2025",
+    "3rd day of March, 2025",
 ])
 def test_parse_date_common_forms(written):
     assert parse_date(written) == D
@@ -31,6 +32,7 @@ def test_parse_date_common_forms(written):
     ("03/|2/2024", dt.date(2024, 3, 12)),       # | for 1
     ("March l5, 2O25", dt.date(2025, 3, 15)),
     ("1O/I2/2024", dt.date(2024, 10, 12)),
+    ("September 2; 2025", dt.date(2025, 9, 2)),           # ; for ,
 ])
 def test_ocr_confusions_where_digits_are_expected(written, expected):
     assert parse_date(written) == expected
@@ -38,7 +40,8 @@ def test_ocr_confusions_where_digits_are_expected(written, expected):
 
 @pytest.mark.parametrize("written", [
     "02/30/2025", "13/13/2025", "00/10/2025", "February 30, 2025", "6/10", "3 of 4", "$1,833.50",
-    "72148", "(559) 555-1234", "", "Lorem", "Ill/lO/lOlI",
+    "72148", "(559) 555-1234", "", "Lorem", "Ill/lO/lOlI", "120/80", "1/2/3", "Page 1 of 3",
+    "ICD-10 M54.12", "16.05.02.00",
 ])
 def test_impossible_or_non_dates_are_rejected(written):
     assert parse_date(written) is None
@@ -188,3 +191,51 @@ def test_ct_means_an_injury_period_only_right_before_dates():
         DateRange(dt.date(2019, 1, 1), dt.date(2023, 3, 31))
     mention = date_for("Injury: CT 01/01/2019 - 03/15/2023", "date_of_injury")
     assert mention.value == DateRange(dt.date(2019, 1, 1), dt.date(2023, 3, 15))
+
+
+def _formats(d):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10 if not 10 <= d.day <= 20 else 0, "th")
+    name = months[d.month - 1]
+    return [
+        f"{name} {d.day}, {d.year}", f"{name} {d.day} {d.year}", f"{name[:3]}. {d.day}{suffix}, {d.year}",
+        f"{d.day} {name} {d.year}", f"{d.month:02d}/{d.day:02d}/{d.year}",
+        f"{d.month}/{d.day}/{d.year}", f"{d.month}/{d.day}/{d.year % 100:02d}", d.isoformat(),
+        f"{d.month}-{d.day}-{d.year}", f"{d.month:02d}.{d.day:02d}.{d.year}",
+        f"{name.upper()} {d.day}, {d.year}",
+    ]
+
+
+def test_every_format_of_many_dates_in_running_text():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        day = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(365 * 80))
+        for written in _formats(day):
+            if written.count("/") == 2 and len(written.rsplit("/", 1)[1]) == 2 and (
+                    day.year < 1931 or day.year > 2030):
+                continue                                   # two-digit years pivot at 30
+            text = f"Seen on {written}, pain 6/10; next visit in 3 of 4 weeks."
+            found = find_dates(text)
+            assert [m.value for m in found] == [day], (written, found)
+            assert text[found[0].start:found[0].end] == written
+
+
+def test_ocr_letter_for_digit_confusions_in_numeric_dates():
+    import random
+
+    rng = random.Random(11)
+    swap = {"0": "O", "1": "l"}
+    checked = 0
+    for _ in range(300):
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(365 * 30))
+        written = f"{day.month:02d}/{day.day:02d}/{day.year}"
+        noisy = "".join(swap[c] if c in swap and rng.random() < 0.3 else c for c in written)
+        digits = sum(c.isdigit() for c in noisy)
+        if digits < 4:
+            continue                                      # mostly letters: not read as a date
+        checked += 1
+        assert [m.value for m in find_dates(f"DOS: {noisy} follow-up")] == [day], noisy
+    assert checked > 200

@@ -12,6 +12,7 @@ from pipeline.extract.people import find_author, find_claimant, is_person_name, 
     ("JOHN SMITH", "John Smith"), ("Sarah O'Neil-Brown, PsyD", "Sarah O'Neil-Brown"),
     ("Lisa Wong, PA-C", "Lisa Wong"), ("Mark Diaz, D.C.", "Mark Diaz"),
     ("Maria L. Gonzalez", "Maria L. Gonzalez"),
+    ("O'NEIL-BROWN, SARAH", "Sarah O'Neil-Brown"), ("MCDONALD, JAMES T.", "James T. McDonald"),
 ])
 def test_normalize_name(written, name):
     assert normalize_name(written) == name

@@ -154,3 +154,16 @@ def test_pipe_table_without_word_positions() -> None:
 ])
 def test_record_kind(text: str, kind: str | None) -> None:
     assert record_kind(text) == kind
+
+
+def test_table_ends_where_text_returns_to_the_left_margin() -> None:
+    page = _table_page([
+        ["Date", "Provider", "Type", "Summary"],
+        ["12/23/2025", "Dr. Alan Raman", "Meds", "Medication list."],
+        ["", "", "", "Current dosages."],
+        ["Current complaints: the knee pain is rated 7/10 and worse on 12/30/2025 stairs", "", "",
+         ""],
+    ], (0.05, 0.22, 0.45, 0.65))
+    records = parse_records([page])
+    assert [(r.date, r.description) for r in records] == [
+        (D(2025, 12, 23), "Meds: Medication list")]

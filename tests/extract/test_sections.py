@@ -174,3 +174,12 @@ def test_offsets_map_back_to_pages() -> None:
     assert report.offset_of(6, 1) == at + 1
     evidence = report.evidence(at, at + 3)
     assert (evidence.page, evidence.quote) == (6, "ghi")
+
+
+def test_run_together_records_heading_ends_at_the_next_inline_heading() -> None:
+    text = ("Records Reviewed: The following 2 records were received and reviewed:\n"
+            "1/7/2026 Dr. Sato PR-2 progress report.\n"
+            "Diagnosis: lumbar strain.\n"
+            "Current Complaints: R knee: pain rated 5/10.\n")
+    spans = find_sections(ReportText([Page("x.pdf", 1, text=text)]))
+    assert [s.name for s in spans] == ["records_review", "complaints"]

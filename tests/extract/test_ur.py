@@ -114,7 +114,7 @@ def test_prose_denial_fax_header_receipt_and_no_proof_of_service():
     ur, doc = run(PROSE_DENIAL)
     assert ur.rfa_received_date == D(2025, 3, 27)        # fax header before the decision
     assert ur.letter_date == D(2025, 4, 4)
-    assert ur.decision_date is None                      # the letter does not state one
+    assert ur.decision_date == D(2025, 4, 4)             # no separate one: the letter's date
     assert (ur.service_date, ur.service_method) == (None, None)
     assert [(t.decision, t.quantity) for t in ur.treatments] == [("denied", "12")]
     assert ur.treatments[0].description.startswith("12 sessions of chiropractic")
@@ -165,6 +165,25 @@ def test_deferral_notice():
     assert ur.overall_decision == "delayed"
     assert ur.rfa_received_date == D(2025, 4, 28)
     assert "ur.notice_kind" in doc.provenance
+
+
+PROSE_RECEIPT = """UTILIZATION REVIEW DETERMINATION
+Date: 10/03/2025
+On 09/24/2025 we received a DWC Form RFA signed by Dr. Ravi Rosales on 09/22/2025. Review type: Prospective
+(pre-service).
+Requested: MRI lumbar spine without contrast (CPT/HCPCS 72148), quantity 1. Decision: Not medically
+necessary - non-certified.
+Clinical rationale
+This decision may be disputed only through Independent Medical Review under Labor Code section 4610.5.
+"""
+
+
+def test_receipt_in_prose_and_wrapped_inline_decision():
+    ur, _ = run(PROSE_RECEIPT)
+    assert ur.rfa_received_date == D(2025, 9, 24)       # not the signature date after "received"
+    assert [(t.description, t.cpt, t.quantity, t.decision) for t in ur.treatments] == [
+        ("MRI lumbar spine without contrast", "72148", "1", "denied")]
+    assert ur.imr_rights_notice is True
 
 
 INCOMPLETE = """Notice of Incomplete Request for Authorization
@@ -284,3 +303,73 @@ def test_service_method(text, expected):
 ])
 def test_notice_kind(text, expected):
     assert notice_kind(text) == expected
+
+
+# --- end to end: a real PDF (reportlab table) read by the ingest stage, text layer and OCR ------
+
+def _letter_pdf(path):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = [
+        Paragraph("Sierra Review Partners - Notice of Utilization Review Decision", styles["Title"]),
+        Paragraph("Date: 05/14/2025", styles["Normal"]),
+        Paragraph("Date Request Received: 05/09/2025", styles["Normal"]),
+        Paragraph("Requesting Physician: Dr. Helen Ortiz", styles["Normal"]),
+        Spacer(1, 12),
+    ]
+    table = Table([
+        ["Requested Service", "CPT", "Qty", "Determination"],
+        ["Acupuncture, cervical spine", "97810", "12", "Modified to 6"],
+        ["Cervical MRI without contrast", "72141", "1", "Non-Certified"],
+        ["Office follow-up visit", "99213", "1", "Certified"],
+    ], colWidths=[220, 60, 40, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    body += [table, Spacer(1, 12), Paragraph(
+        "Physician Reviewer: Dr. Paul Kim, Board Certified in Physical Medicine and "
+        "Rehabilitation.", styles["Normal"])]
+    SimpleDocTemplate(str(path), pagesize=letter).build(body)
+
+
+def _read(path, settings):
+    from pipeline.ingest import read_claim
+    from pipeline.model import ClaimFile
+
+    claim = ClaimFile("t", D(2025, 6, 1))
+    read_claim(path, claim, settings)
+    doc = Document(id="D1", source=claim.pages[0].source, page_start=1, page_end=1,
+                   type="ur_decision")
+    return extract_ur(doc, claim.pages, settings), claim.pages
+
+
+def test_real_pdf_table_text_layer(tmp_path):
+    pdf = tmp_path / "letter.pdf"
+    _letter_pdf(pdf)
+    settings = Settings(use_cache=False)
+    settings.ocr.mode = "off"
+    ur, pages = _read(pdf, settings)
+    assert pages[0].text_source == "text_layer"
+    assert [(t.cpt, t.decision) for t in ur.treatments] == [
+        ("97810", "modified"), ("72141", "denied"), ("99213", "approved")]
+    assert ur.treatments[0].quantity_approved == "6"
+    assert ur.rfa_received_date == D(2025, 5, 9)
+    assert ur.reviewer_specialty == "Physical Medicine and Rehabilitation"
+
+
+@pytest.mark.ocr
+def test_real_scan_table_ocr(tmp_path):
+    import pypdfium2 as pdfium
+
+    pdf = tmp_path / "letter.pdf"
+    _letter_pdf(pdf)
+    image = pdfium.PdfDocument(str(pdf))[0].render(scale=300 / 72).to_pil().convert("L")
+    png = tmp_path / "letter.png"
+    image.save(png)
+    ur, pages = _read(png, Settings(use_cache=False))
+    assert pages[0].text_source == "ocr"
+    assert [(t.cpt, t.decision) for t in ur.treatments] == [
+        ("97810", "modified"), ("72141", "denied"), ("99213", "approved")]
+    assert ur.overall_decision == "mixed"

@@ -7,8 +7,8 @@ character error rate 0.0-0.1% on these pages; the tests allow 2%.
 from __future__ import annotations
 
 import pytest
-from benchmarks.pages import char_error_rate, claim_lines, render_lines, scan
 
+from benchmarks.pages import char_error_rate, claim_lines, render_lines, scan
 from pipeline.ingest import ocr
 from pipeline.settings import OcrSettings
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from benchmarks.pages import claim_lines, image_pdf, scan, text_pdf
 
+from benchmarks.pages import claim_lines, image_pdf, scan, text_pdf
 from pipeline.ingest import pdf
 from pipeline.settings import OcrSettings
 

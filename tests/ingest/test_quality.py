@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from benchmarks.pages import claim_lines
-
 from pipeline.ingest.quality import clean_text, is_garbage, text_quality
 
 PROSE = ("The patient reports persistent pain in the lumbar spine. Date of injury 03/14/2024. "

@@ -4,13 +4,14 @@ real Tesseract, the real process pool."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
-from benchmarks.pages import char_error_rate, claim_lines, image_pdf, scan, text_pdf
 from PIL import Image
 from reportlab.pdfgen import canvas as rl_canvas
 
+from benchmarks.pages import char_error_rate, claim_lines, image_pdf, scan, text_pdf
 from pipeline.ingest import read_claim
 from pipeline.ingest.executor import make_executor
 from pipeline.progress import Progress
@@ -183,3 +184,34 @@ def test_process_pool_keeps_input_order_and_reports_progress(tmp_path, settings,
     assert recorder.calls[0] == ("start", 8) and recorder.calls[-1] == ("finish",)
     assert recorder.calls.count(("advance", 1)) == 8
     assert (claim.stats.pages, claim.stats.ocr_pages, claim.stats.text_layer_pages) == (8, 3, 5)
+
+
+def test_empty_folder_says_so(tmp_path, settings, claim):
+    (tmp_path / "nothing").mkdir()
+    read_claim(tmp_path / "nothing", claim, settings)
+    assert claim.sources == [] and claim.pages == [] and claim.status == "failed"
+    assert "has no files" in claim.errors[0]
+
+
+def _crash(_task) -> None:
+    os._exit(3)           # a worker dying the way a crashing C library would
+
+
+def _double(task: int) -> int:
+    return task * 2
+
+
+def test_a_crashed_worker_fails_its_pages_and_the_rest_is_read_inline():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.ingest import _Runner
+
+    results: list = []
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        runner = _Runner(pool)
+        runner.submit(_crash, 0, lambda task, result: results.append((task, result)))
+        runner.drain()
+        runner.submit(_double, 21, lambda task, result: results.append((task, result)))
+        runner.drain()
+    assert results[0][0] == 0 and isinstance(results[0][1], Exception)
+    assert results[1] == (21, 42) and runner.executor is None

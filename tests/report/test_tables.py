@@ -14,7 +14,7 @@ def test_tables_carry_findings_with_pages_and_details(tmp_path):
     claim.documents = [Document("D1", "cf.pdf", 1, 2, type="ur_decision",
                                 date=dt.date(2025, 4, 2))]
     claim.findings = [Finding("UR_UNTIMELY", "high", "late", "D1", ["D0"],
-                              [Evidence("cf.pdf", 2, "Date of decision")],
+                              [Evidence("cf.pdf", 2, "Date of decision"), Evidence("cf.pdf", 2, "Received")],
                               {"kind": "decision", "due": "2025-03-27"}, id="F001")]
     claim.timeline = [TimelineEvent(dt.date(2025, 4, 2), "ur_decision", "UR", "D1", 1, "cf.pdf")]
     write_tables(claim, tmp_path, xlsx=True)

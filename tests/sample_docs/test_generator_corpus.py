@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from generator import scenarios
 from generator.assemble import render_claim, write_folder, write_single
-from generator.claim import IMR_ITEMS, PRE_QME_ITEMS
+from generator.claim import ADVERSE, IMR_ITEMS, PRE_QME_ITEMS
 from generator.story import Story
 
 REPO = Path(__file__).resolve().parents[2]
@@ -163,10 +163,11 @@ def test_truth_vocabulary_matches_the_schema(claims, schema):
                 if f.get(k) is not None:
                     assert iso.match(f[k]), (cid, d["id"], k, f[k])
             assert set(f.get("body_parts", [])) <= CANONICAL, (cid, d["id"], f.get("body_parts"))
-            if "ur.overall_decision" in f:
+            if d["type"] == "ur_decision":
                 assert f["ur.overall_decision"] in ur_dec
-                assert f["ur.review_type"] in review
-                assert all(x["decision"] in tr_dec for x in f["ur.treatments"])
+                assert f["ur.notice_kind"] in ("decision", "deferral", "incomplete_rfa")
+                assert f.get("ur.review_type") in review
+                assert all(x["decision"] in tr_dec for x in f.get("ur.treatments", []))
             if "qme.evaluator_role" in f:
                 assert f["qme.evaluator_role"] in roles and f["qme.report_kind"] in kinds
             if f.get("imr.decision") is not None:
@@ -186,7 +187,7 @@ def test_deadline_alert_for_every_adverse_ur_qme_report_and_panel(claims):
     for c in claims.values():
         alerted = {(f["code"], f["document"]) for f in c.findings if f["code"] in DEADLINE_CODES}
         for e in c.own():
-            if e.type == "ur_decision" and e.doc.fields["ur.overall_decision"] != "approved":
+            if e.type == "ur_decision" and e.doc.fields["ur.overall_decision"] in ADVERSE:
                 assert ("IMR_DEADLINE", e.key) in alerted
             if e.type in ("qme_report", "ame_report"):
                 assert ("QME_OBJECTION_DEADLINE", e.key) in alerted

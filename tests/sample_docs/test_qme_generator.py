@@ -311,6 +311,31 @@ def test_body_parts_are_written_in_varied_ways_but_named_canonically(clean_docs)
     assert len(spellings) >= 3
 
 
+def test_unserved_report_has_no_proof_of_service():
+    rng = random.Random(61)
+    case = make_case(["lumbar spine", "left knee"])
+    doc = qme_report(rng, case, role="qme", kind="initial", style="a",
+                     exam_date=dt.date(2025, 5, 1), report_date=dt.date(2025, 5, 20),
+                     service_date=None, service_method="mail", records=[])
+    text, _ = pdf_text(doc)
+    assert doc.fields["service_date"] is None
+    assert "PROOF OF SERVICE" not in text and "Date of service" not in text
+
+
+def test_the_evaluator_named_by_the_case_signs_the_report():
+    rng = random.Random(62)
+    case = make_case(["lumbar spine"])
+    case.extra["panel_qme_evaluator"] = Person("Grace", "Lindgren", title="Dr.", degree="MD",
+                                               specialty="Orthopedic Surgery")
+    doc = qme_report(rng, case, role="panel_qme", kind="initial", style="b",
+                     exam_date=dt.date(2025, 5, 1), report_date=dt.date(2025, 5, 20),
+                     service_date=dt.date(2025, 5, 21), service_method="email", records=[])
+    assert doc.fields["qme.evaluator_name"] == "Grace Lindgren"
+    assert doc.fields["qme.specialty"] == "Orthopedic Surgery"
+    text, _ = pdf_text(doc)
+    assert "Grace Lindgren, MD" in flat(text) and "E-mail" in text
+
+
 def test_generation_is_deterministic():
     _c1, _r1, d1 = build(21, style="b", defects={"wpi_arithmetic"})
     _c2, _r2, d2 = build(21, style="b", defects={"wpi_arithmetic"})
@@ -454,8 +479,9 @@ def test_inconsistent_requests_are_refused():
 # Independence from the pipeline
 # ------------------------------------------------------------------------------------------
 
-def test_generator_source_does_not_import_pipeline():
-    tree = ast.parse(QME_PY.read_text())
+@pytest.mark.parametrize("path", [QME_PY, ROOT / "sample_docs" / "handwritten" / "render.py"])
+def test_generator_source_does_not_import_pipeline(path):
+    tree = ast.parse(path.read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             assert not any(a.name.split(".")[0] == "pipeline" for a in node.names)

@@ -109,21 +109,35 @@ def test_ocr_pipe_for_one_in_page_counter():
     assert starts(split_pages(pages)) == [(1, 2), (3, 3)]
 
 
-def test_blank_separator_joins_the_previous_document():
+def test_blank_separator_is_a_document_of_its_own():
     pages = [
         text_page(1, "DOCTOR'S FIRST REPORT OF OCCUPATIONAL INJURY OR ILLNESS\n" + BODY),
         text_page(2, ""),
-        text_page(3, "JOB DESCRIPTION\nEssential functions: lifting 50 lbs\n" + BODY),
-        text_page(4, "This page intentionally left blank"),
+        text_page(3, ""),
+        text_page(4, BODY),                 # no title: the separator alone opens it
+        text_page(5, "This page intentionally left blank"),
     ]
     spans = split_pages(pages)
-    assert starts(spans) == [(1, 2), (3, 4)]
+    assert starts(spans) == [(1, 1), (2, 3), (4, 4), (5, 5)]
+    assert spans[1].signals == ["blank_separator"]
+    assert "after_blank" in spans[2].signals
 
 
-def test_leading_blank_pages_belong_to_the_first_document():
+def test_blank_back_side_inside_a_page_chain_stays_in_the_document():
+    pages = [
+        boxed_page(1, [(0.05, "OPERATIVE REPORT"), (0.5, "Procedure performed"),
+                       (0.96, "Page 1 of 2")]),
+        text_page(2, ""),
+        boxed_page(3, [(0.5, "Estimated blood loss minimal"), (0.96, "Page 2 of 2")]),
+    ]
+    assert starts(split_pages(pages)) == [(1, 3)]
+
+
+def test_leading_blank_page_is_a_separator_too():
     pages = [text_page(1, ""), text_page(2, "WAGE STATEMENT\nGross pay 1,200.00\n" + BODY)]
     spans = split_pages(pages)
-    assert starts(spans) == [(1, 2)]
+    assert starts(spans) == [(1, 1), (2, 2)]
+    assert "blank_separator" in spans[0].signals
 
 
 def test_same_form_twice_in_a_row_splits_on_closing_and_new_date_of_service():
@@ -163,3 +177,36 @@ def test_documents_never_span_two_sources_and_ids_are_sequential():
     assert [(d.id, d.source, d.page_start, d.page_end) for d in claim.documents] == [
         ("D001", "a.pdf", 1, 2), ("D002", "b.pdf", 1, 1)]
     assert claim.documents[1].segmentation == ["source_start"]
+
+
+def test_dashed_page_counters_chain_and_reset():
+    def page(n, k, head=""):
+        return text_page(n, f"MARIA GONZALEZ | Claim # 05-1 | DOI 3/12/2024\n- {k} -\n{head}" + BODY)
+    pages = [page(1, 1, "ANN LEE, MD\nApril 10, 2026\nDear Counsel:\n"), page(2, 2), page(3, 3),
+             page(4, 1, "ROBERT KIM, MD\nMay 1, 2026\nDear Counsel:\n"), page(5, 2)]
+    assert starts(split_pages(pages)) == [(1, 3), (4, 5)]
+
+
+def test_separator_sheet_is_its_own_document_and_what_follows_starts_anew():
+    pages = [
+        text_page(1, "OPERATIVE REPORT\n" + BODY),
+        boxed_page(2, [(0.45, "MEDICAL RECORDS")]),
+        text_page(3, BODY),
+    ]
+    spans = split_pages(pages)
+    assert starts(spans) == [(1, 1), (2, 2), (3, 3)]
+    assert "slip_sheet" in spans[1].signals
+
+
+def test_transmittal_letter_after_a_one_page_form_opens_a_document():
+    pages = [
+        text_page(1, "CURRENT MEDICATION LIST\nPatient: Maria Gonzalez\nGabapentin 300 mg daily\n"
+                     "Omeprazole 20 mg daily"),
+        text_page(2, "Pacific Risk Administrators\nFresno, California\n1 December 2025\n"
+                     "Qualified Medical Evaluator\nClaimant: Maria Gonzalez\nEnclosed please find "
+                     "the records listed below for your review in connection with the "
+                     "evaluation.\n- MRI report\n- PR-2 progress report\nSincerely,\nR. Ibarra"),
+    ]
+    spans = split_pages(pages)
+    assert starts(spans) == [(1, 1), (2, 2)]
+    assert "letter_opening" in spans[1].signals

@@ -1,7 +1,15 @@
 import pytest
 
-from pipeline.segment.features import (fax_sender, is_blank, is_fax_header, page_features,
-                                       read_page_of)
+from pipeline.segment.features import (
+    fax_sender,
+    is_blank,
+    is_date_line,
+    is_fax_header,
+    is_slip_sheet_text,
+    page_features,
+    read_page_number,
+    read_page_of,
+)
 from tests.segment.conftest import boxed_page, text_page
 
 
@@ -57,3 +65,41 @@ def test_markers_closing_service_and_cover():
     assert feats.closing and feats.own_report_cover and feats.transmittal
     pos = text_page(9, "PROOF OF SERVICE\nI served the report by mail on ...")
     assert page_features(pos).service_page
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- 3 -", (3, 0)),
+    ("Page 4", (4, 0)),
+    ("PR-2 - page 2", (2, 0)),
+    ("Pg. I", (1, 0)),
+    ("Lumbar spine 4", None),
+])
+def test_read_page_number_without_total(text, expected):
+    assert read_page_number(text) == expected
+
+
+def test_lone_number_counts_only_when_asked():
+    assert read_page_number("7") is None
+    assert read_page_number("7", lone=True) == (7, 0)
+
+
+def test_date_line_and_slip_sheet():
+    assert is_date_line("April 10, 2026")
+    assert is_date_line("03/24/2026")
+    assert not is_date_line("Date of Injury: 09/01/2025 and 10/01/2025")
+    assert is_slip_sheet_text("MEDICAL RECORDS")
+    assert not is_slip_sheet_text("Page 2")
+    assert not is_slip_sheet_text("Sincerely, Dr. Ann Lee, page 3 of 3 signed 2025")
+
+
+def test_heading_block_ends_where_the_narrative_begins():
+    page = text_page(5, "Past history: none.\nThe patient reports that the pain in the low back "
+                        "has been getting worse over the last weeks\nCurrent Medications: "
+                        "Gabapentin 300 mg\nmore text")
+    assert page_features(page).titles == []
+    letter = text_page(1, "Pacific Risk Administrators\nFresno, California\nMar. 23rd, 2026\n"
+                          "Dr. Grace Marsh\nInjured Worker: Maria T. Pacheco\nClaim No.: WC19-1\n"
+                          "Employer: Capitol Steel\nNOTICE OF DEFERRAL OF UTILIZATION REVIEW\n"
+                          "We received your request and the review of it is deferred.")
+    feats = page_features(letter)
+    assert feats.title_types == {"ur_decision"} and feats.date_line

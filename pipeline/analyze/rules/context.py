@@ -48,9 +48,14 @@ def live_documents(claim: ClaimFile, *types: str) -> list[Document]:
 NON_APPROVED = frozenset({"denied", "modified", "delayed"})
 
 
+#: notices that decide no medical necessity: a deferral (liability disputed, LC 4610(l)) and
+#: a returned incomplete RFA; neither is open to IMR nor owes its content (domain §2.5, §4)
+NOT_DECISIONS = frozenset({"deferral", "incomplete_rfa"})
+
+
 def disputes_treatment(doc: Document) -> bool:
-    """A UR letter that denies, modifies or delays at least one treatment."""
-    if doc.type != "ur_decision" or doc.ur is None:
+    """A UR decision that denies, modifies or delays (LC 4610(i)) at least one treatment."""
+    if doc.type != "ur_decision" or doc.ur is None or doc.ur.notice_kind in NOT_DECISIONS:
         return False
     if doc.ur.overall_decision in NON_APPROVED:
         return True

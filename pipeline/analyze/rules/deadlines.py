@@ -59,11 +59,15 @@ def imr_deadline_findings(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
         if result is None:
             continue
         left = _days_left(result.deadline, ctx.as_of)
-        served = ("served" if result.basis == "service_date" else "dated")
-        method = (f"service by {result.method} assumed" if result.method_assumed
-                  else f"served by {result.method}")
+        if result.basis == "service_date":
+            by = "" if result.method_assumed else f" by {result.method}"
+            how = f"served{by} on {us_date(result.start)}"
+        else:
+            how = f"no proof of service; counted from {us_date(result.start)}"
+        if result.method_assumed:
+            how += f", service by {result.method} assumed"
         message = (f"The last day to file the IMR application against {doc_label(doc)} "
-                   f"({served} {us_date(result.start)}; {method}) is "
+                   f"({how}) is "
                    f"{us_date(result.deadline)}, which {_when(left)}.")
         out.append(make_finding(
             "IMR_DEADLINE", deadline_severity(left), message, document=doc,

@@ -14,8 +14,9 @@ Decisions:
 - APPORTIONMENT_DEFECT: industrial + non-industrial shares that do not add to 100 (when both are
   stated), or a share stated with ``explained`` False.
 - BODY_PART_NOT_ADDRESSED compares the claimed body parts (claim form, employer report and
-  Doctor's First Report; else the claim's consolidated parts) with the parts the report rates, apportions or lists as
-  addressed; a "bilateral" part and a sided part of the same joint cover each other. Skipped for
+  Doctor's First Report; else the claim's consolidated parts) with the parts the report rates,
+  apportions or lists as addressed (when it does none of these, the body parts it names);
+  a "bilateral" part and a sided part of the same joint cover each other. Skipped for
   supplementals and when the report's parts could not be read at all.
 - DECLARATION_MISSING: declaration or signature known to be absent (False, not None).
 """
@@ -222,7 +223,8 @@ def addressed_parts(doc: Document) -> set[str]:
     parts = set(qme.body_parts_addressed)
     parts |= {imp.body_part for imp in qme.impairments if imp.body_part}
     parts |= {ap.body_part for ap in qme.apportionment if ap.body_part}
-    return parts
+    # a report not yet rating anything (not at MMI): the parts it is about
+    return parts or set(doc.body_parts)
 
 
 def body_part_not_addressed(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:

@@ -181,7 +181,8 @@ _PLANNED = re.compile(r"\b(schedul|pending|request|order|recommend|will\b|plan|a
 
 
 def text_citations(claim: ClaimFile, doc: Document) -> list[Record]:
-    """Named, dated studies a document's text says were done (not ones only planned)."""
+    """Named, dated studies a document's text says were done before it (not ones only planned,
+    nor ones done at the visit it reports, such as office x-rays read in the report itself)."""
     from pipeline.extract.dates import find_dates
     from pipeline.extract.evidence import quote_at
     from pipeline.extract.records import record_kind as kind_from_text
@@ -200,8 +201,8 @@ def text_citations(claim: ClaimFile, doc: Document) -> list[Record]:
             sentence = page.text[start:mention.end + (stop.start() if stop else 60)]
             if _PLANNED.search(sentence):
                 continue
-            if doc.date is not None and mention.value > doc.date:
-                continue
+            if doc.date is not None and mention.value >= doc.date:
+                continue                  # planned, or done at this visit and reported here
             description = re.sub(r"\s+", " ", match.group("study")).strip()
             kind = kind_from_text(description)
             out.append(Record(date=mention.value, description=description, kind=kind,

@@ -72,3 +72,19 @@ def test_misfiled_letter_raises_no_deadline():
     ur.claimant_name = "Robert Chen"
     claim = make_claim(ur, claimant_name="Maria Gonzalez")
     assert imr_deadline_findings(claim, make_ctx(claim)) == []
+
+
+def test_deferral_notice_is_not_an_imr_decision():
+    ur = _ur("mail", decision="delayed")
+    ur.ur.notice_kind = "deferral"
+    claim = make_claim(ur)
+    assert imr_deadline_findings(claim, make_ctx(claim)) == []
+
+
+def test_mixed_letter_with_one_denial_gets_a_deadline():
+    ur = _ur("fax", decision="approved")
+    ur.ur.overall_decision = "mixed"
+    ur.ur.treatments.append(Treatment("Lumbar ESI", "denied"))
+    claim = make_claim(ur, as_of="2025-04-20")
+    (finding,) = imr_deadline_findings(claim, make_ctx(claim))
+    assert finding.details["deadline"] == "2025-05-05"     # 04/03 + 30 = Sat 05/03 -> Mon

@@ -87,6 +87,7 @@ def test_body_parts_not_addressed():
 
 
 def test_unread_body_parts_are_not_a_finding():
+    """Nothing rated, apportioned, addressed or named: the report cannot be judged."""
     doc = _qme(report_date=d("2025-05-01"))
     claim = make_claim(doc, body_parts=["left knee"])
     assert body_part_not_addressed(claim, make_ctx(claim)) == []
@@ -108,3 +109,11 @@ def test_stated_combined_above_the_sum_means_ratings_were_not_read():
     assert wpi_problems(qme, combine_wpi)["computed"] == 6
     qme.combined_wpi = 5
     assert wpi_problems(qme, combine_wpi)["computed"] == 6
+
+
+def test_report_rating_nothing_is_judged_by_the_parts_it_names():
+    doc = _qme(report_date=d("2025-05-01"))
+    doc.body_parts = ["cervical spine"]
+    claim = make_claim(doc, body_parts=["cervical spine", "left shoulder"])
+    (finding,) = body_part_not_addressed(claim, make_ctx(claim))
+    assert finding.details["missing"] == ["left shoulder"]

@@ -7,7 +7,7 @@ from pipeline.analyze.rules.records import (
     record_date_mismatch,
     text_citations,
 )
-from pipeline.model import QmeBlock, Record, Section
+from pipeline.model import QmeBlock, Record, Section, UrBlock
 
 from .builders import d, make_claim, make_ctx, make_doc
 
@@ -105,7 +105,6 @@ def test_duplicate_document_points_at_the_original():
 
 def test_each_citing_report_gets_its_own_missing_record_finding():
     claim = _file(records=[Record(d("2024-11-02"), "Functional capacity evaluation")])
-    from pipeline.model import UrBlock
     claim.documents.append(make_doc(
         "D6", "ur_decision", 9, date=d("2025-01-10"),
         ur=UrBlock(records_reviewed=[Record(d("2024-11-02"), "Functional capacity evaluation")])))

@@ -3,7 +3,14 @@
 import pipeline.analyze.rules as rules_pkg
 from pipeline.analyze import analyze_claim
 from pipeline.model import (
-    FINDING_CATEGORY, Impairment, QmeBlock, Record, RfaBlock, Treatment, UrBlock,
+    FINDING_CATEGORY,
+    Impairment,
+    ImrBlock,
+    QmeBlock,
+    Record,
+    RfaBlock,
+    Treatment,
+    UrBlock,
 )
 from pipeline.settings import Settings
 
@@ -82,3 +89,18 @@ def test_a_failing_rule_is_recorded_and_the_others_still_run(monkeypatch):
     analyze_claim(claim, Settings())
     assert any("WPI_ARITHMETIC" in e for e in claim.errors)
     assert {"DOI_MISMATCH", "QME_OBJECTION_DEADLINE"} <= {f.code for f in claim.findings}
+
+
+def test_empty_and_bare_claim_files_analyze_cleanly():
+    empty = make_claim()
+    analyze_claim(empty, Settings())
+    assert empty.errors == [] and {r.status for r in empty.checklists["imr"]} == {
+        "not_applicable"}
+    bare = make_claim(*[make_doc(f"D{i}", t, i) for i, t in enumerate(
+        ("ur_decision", "qme_report", "ame_report", "rfa", "imr_application", "qme_panel_list",
+         "other"), 1)])
+    for doc in bare.documents:   # blocks present but empty, as an extractor that read nothing
+        doc.ur, doc.qme, doc.rfa, doc.imr = UrBlock(), QmeBlock(), RfaBlock(), ImrBlock()
+    analyze_claim(bare, Settings())
+    assert bare.errors == []
+    assert {f.code for f in bare.findings} <= {"MISSING_DOCUMENT"}
