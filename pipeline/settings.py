@@ -76,6 +76,8 @@ class LegalSettings:
     gov_code_6700_extras: bool = False
     #: a cited record "a few days away" from a record of the same kind (RECORD_DATE_MISMATCH)
     record_date_window_days: int = 10
+    #: Combined Values Chart: round .5 up at each step; the chart's .5 handling is [U §11.10]
+    cvc_round_half_up: bool = True
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from pipeline.classify.patterns import find_hits, title_hits
+from pipeline.classify.patterns import coverage, find_hits, title_hits
 from pipeline.classify.scoring import DocumentEvidence, Verdict, decide
 from pipeline.model import ClaimFile, Document, Page
 
@@ -45,7 +45,7 @@ def classify_pages(pages: list[Page]) -> Verdict:
     hits = find_hits([p.text for p in chosen])
     found, lines, refs = _heading_titles(readable[0])
     letter = _is_letter(readable[0], hits[0])
-    if letter and not found and len(readable) > 1:
+    if letter and not found and not refs and len(readable) > 1:
         # a cover letter fronting a report: the report's own title page names the document
         found, lines, refs = _heading_titles(readable[1])
     verdict = decide(DocumentEvidence([hit for _, hit in found], hits, letter=letter,
@@ -60,8 +60,11 @@ def _heading_titles(page: Page):
     from pipeline.segment.layout import head_lines, page_lines
 
     lines = [line.text for line in head_lines(page, page_lines(page))]
-    return (title_hits(lines), [_Text(line) for line in lines],
-            title_hits(lines, reference=True))
+    # the heading that fills its line best names the document (a letterhead's "... Utilization
+    # Review Services" or "Doctor of Chiropractic" fills less of its line than the title does)
+    found = sorted(title_hits(lines, fuzzy=page.text_source == "ocr"),
+                   key=lambda f: -coverage(lines[f[0]], f[1]))
+    return found, [_Text(line) for line in lines], title_hits(lines, reference=True)
 
 
 class _Text:

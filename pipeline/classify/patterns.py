@@ -11,7 +11,8 @@ phrase and token patterns kept in ``models/`` (JSONL, one pattern a line):
   proof-of-service pages, fax-cover cues, cover-letter cues.
 
 A string pattern is a phrase matched on lower-cased tokens; a list is a spaCy Matcher token
-pattern (slow on long pages: prefer phrases); ``"regex"`` rows match the text. Overlapping hits keep the longest (``notice of utilization review determination`` wins
+pattern (slow on long pages: prefer phrases); ``"regex"`` rows match ``doc.text`` (costly:
+rebuilding the text of a page costs as much as tokenizing it, so none is used today). Overlapping hits keep the longest (``notice of utilization review determination`` wins
 over ``utilization review``). Nothing is downloaded; the patterns are the whole model.
 """
 
@@ -26,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -126,8 +128,9 @@ class PatternComponent:
         raw = [(self.index[m], start, end) for m, start, end in self.phrases(doc)]
         if len(self.tokens):
             raw += [(self.index[m], start, end) for m, start, end in self.tokens(doc)]
+        text = doc.text if self.regexes else ""
         for spec_index, regex in self.regexes:
-            for found in regex.finditer(doc.text):
+            for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is not None:
                     raw.append((spec_index, span.start, span.end))
@@ -211,10 +214,13 @@ def is_title_line(line: str, hit: Hit, max_tokens: int = 12, min_cover: float = 
         return False                      # inside a sentence: "enclosed please find my ..."
     if line.rstrip().endswith(".") and len(line.split()) > 5:
         return False
+    return coverage(line, hit) >= min_cover
+
+
+def coverage(line: str, hit: Hit) -> float:
+    """Share of the line's letters and digits that the hit covers."""
     letters = len(_ALNUM.findall(line))
-    if not letters:
-        return False
-    return len(_ALNUM.findall(hit.text)) / letters >= min_cover
+    return len(_ALNUM.findall(hit.text)) / letters if letters else 0.0
 
 
 def line_hits(pages: Iterable[list[str]], batch_size: int = 64) -> list[list[list[Hit]]]:
@@ -246,18 +252,65 @@ def line_hits(pages: Iterable[list[str]], batch_size: int = 64) -> list[list[lis
     return out
 
 
-def titles_of(lines: list[str], per_line: list[list[Hit]],
-              reference: bool = False) -> list[tuple[int, Hit]]:
-    """(line index, hit) for every title pattern that is the heading of its line."""
+def titles_of(lines: list[str], per_line: list[list[Hit]], reference: bool = False,
+              fuzzy: bool = False) -> list[tuple[int, Hit]]:
+    """(line index, hit) for every title pattern that is the heading of its line. ``fuzzy``
+    (for OCR text): a heading line with no exact title may still read as one."""
     out = []
     for index, (line, hits) in enumerate(zip(lines, per_line)):
-        for hit in hits:
-            if hit.kind == "title" and is_title_line(line.translate(_QUOTES), hit,
-                                                     reference=reference):
-                out.append((index, hit))
+        found = [hit for hit in hits
+                 if hit.kind == "title" and is_title_line(line.translate(_QUOTES), hit,
+                                                          reference=reference)]
+        if not found and fuzzy and not reference and not any(h.kind == "title" for h in hits):
+            near = fuzzy_title(line)
+            found = [near] if near else []
+        out.extend((index, hit) for hit in found)
     return out
 
 
-def title_hits(lines: list[str], reference: bool = False) -> list[tuple[int, Hit]]:
+def title_hits(lines: list[str], reference: bool = False,
+               fuzzy: bool = False) -> list[tuple[int, Hit]]:
     """(line index, hit) for every title pattern that is the heading of its line."""
-    return titles_of(lines, line_hits([lines])[0], reference=reference)
+    return titles_of(lines, line_hits([lines])[0], reference=reference, fuzzy=fuzzy)
+
+
+#: fuzzy titles: similarity (0-100) and shortest phrase considered (OCR misreads a letter or
+#: two of a long title: "EMPLOYER' Ss REPORT OF OCCUPATIONAL INJURY")
+FUZZY_MIN_SCORE = 90
+FUZZY_MIN_CHARS = 14
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _squash(text: str) -> str:
+    return " ".join(_LETTERS.sub(" ", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _title_phrases() -> tuple[list[str], list[PatternSpec]]:
+    phrases, specs = [], []
+    for spec, pattern in load_specs():
+        if spec.kind == "title" and spec.type and isinstance(pattern, str):
+            squashed = _squash(pattern)
+            if len(squashed) >= FUZZY_MIN_CHARS:
+                phrases.append(squashed)
+                specs.append(spec)
+    return phrases, specs
+
+
+def fuzzy_title(line: str) -> Hit | None:
+    """The title a noisy heading line most likely reads, when it is close enough."""
+    squashed = _squash(line)
+    if len(squashed) < FUZZY_MIN_CHARS or len(line.split()) > 12 or _DATE_START.match(line):
+        return None
+    phrases, specs = _title_phrases()
+    best = None
+    for phrase, spec in zip(phrases, specs):
+        if len(phrase) < 0.6 * len(squashed) or len(phrase) > 1.25 * len(squashed):
+            continue
+        score = fuzz.partial_ratio(phrase, squashed, score_cutoff=FUZZY_MIN_SCORE)
+        if score and (best is None or (score, len(phrase)) > best[:2]):
+            best = (score, len(phrase), spec)
+    if best is None:
+        return None
+    spec = best[2]
+    return Hit(spec.type, "title", spec.weight, spec.role, 0, len(line), line.strip())

@@ -30,7 +30,7 @@ TITLE_BODY = 0.5
 TITLE_REFERENCE = 3.0
 TITLE_LATER = 0.3
 CUE = 1.0
-CUE_LATER = 0.6
+CUE_LATER = 0.4
 CUE_REPEAT = 2
 #: a letter (salutation or "enclosed please find") with no heading title is correspondence
 LETTER = 4.0

@@ -18,7 +18,8 @@ _SET_FIELDS = {"body_parts"}
 #: list fields scored as entry recall/precision, not as one field
 _RECORD_FIELDS = {"ur.records_reviewed", "qme.records_reviewed"}
 _HONORIFICS = re.compile(
-    r"\b(dr|mr|mrs|ms|md|do|dc|phd|psyd|pa-c|pa|np|rn|facs|faaos|esq|jr|sr|qme|ame|m\.d)\b\.?",
+    r"\b(dr|mr|mrs|ms|md|do|dc|phd|psyd|pa-c|pa|np|rn|facs|faaos|esq|jr|sr|qme|ame|m\.d|"
+    r"pt|dpt|mpt|ot|otr|otr/l|pta|lac|l\.ac|lcsw|mft|cpc|ccm)\b\.?",
     re.I)
 
 

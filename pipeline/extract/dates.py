@@ -210,6 +210,9 @@ def parse_date(text: str) -> dt.date | None:
 _RANGE_JOIN = re.compile(
     r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+#: a period left open ("01/01/2019 to present"): its start is not a date of anything
+_OPEN_END = re.compile(r"\s*(?:-|–|—|to|through|thru|until)\s*(?:the\s+)?(?:present|date|"
+                       r"current|now|ongoing)\b", re.IGNORECASE)
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -408,6 +411,8 @@ def labelled_dates(text: str, labels: Mapping[str, Sequence[str]] | None = None,
         bound = None if on_line else _bind_line_above(mention, mentions, found, text)
         if bound is None:
             bound = _bind_same_line(mention, previous, found, text)
+        if _OPEN_END.match(text, mention.end):
+            bound = None              # "CT 01/01/2019 - present": no closed date to report
         if bound is not None:
             out.append(replace(mention, label=_resolve(bound, text), label_text=bound.text))
         else:

@@ -27,7 +27,9 @@ __all__ = ["CombinedWpi", "find_combined_wpi", "find_impairments", "method_cited
 #: no sentence ends after these ("Rt. shoulder", "Dr. Lee", "Figs. 16-40", "p. 604")
 ABBREV = "".join(f"(?<!\\b{a})" for a in ("Dr", "No", "Rt", "Lt", "R", "L", "Fig", "Figs", "vs",
                                           "pp", "p", "approx", "Bil", "Bilat", "St", "Mr",
-                                          "Ms", "Mrs", "e.g", "i.e", "[A-Z]"))
+                                          "Ms", "Mrs", "e.g", "i.e", "[A-Z]", "Jan", "Feb",
+                                          "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                                          "Nov", "Dec", "Inc", "Co"))
 _NUM = r"(?P<n>[0-9O]{1,2}(?:\.[0-9])?)"
 _WPI_WORDS = r"(?:WPI|W\.P\.I\.?|whole[\s-]*person(?:\s+impairment)?|of\s+the\s+whole\s+person)"
 _WPI_AFTER = re.compile(_NUM + r"\s*(?:%|percent|per\s*cent)\s*\)?\s*(?:\(\s*)?" + _WPI_WORDS,
@@ -80,7 +82,7 @@ class CombinedWpi:
     where: str
 
 
-def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) spans of sentences/bullets in text (global offsets)."""
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -207,7 +209,7 @@ def find_impairments(report: ReportText, start: int = 0, end: int | None = None,
     context_where = where
     recent_method: str | None = None
     heading_by_start = {ln.start: ln for ln in report.lines_between(start, end)}
-    for a, b in _sentences(text, start):
+    for a, b in sentences(text, start):
         # sub-headings inside the sentence span move the body-part context
         for ln_start, ln in heading_by_start.items():
             if a <= ln_start < b or (ln.start <= a < ln.end):
@@ -275,7 +277,7 @@ def find_combined_wpi(report: ReportText, start: int = 0,
     _, table_combined, used = _table_rows(report, start, end)
     text = _blank(report, report.clean_text(start, end), start, used)
     found: list[CombinedWpi] = list(table_combined)
-    for a, b in _sentences(text, start):
+    for a, b in sentences(text, start):
         sentence = text[a - start:b - start]
         if not re.search(r"combin|total\s+(?:whole|WPI|impairment)|overall", sentence, re.I):
             continue

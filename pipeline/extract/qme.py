@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pipeline.extract.apportionment import find_apportionment
 from pipeline.extract.bodyparts import find_body_parts
 from pipeline.extract.dates import DATE_LABELS, DateMention, find_date_ranges, labelled_dates
-from pipeline.extract.impairments import find_combined_wpi, find_impairments
+from pipeline.extract.impairments import find_combined_wpi, find_impairments, sentences
 from pipeline.extract.records import parse_report_records
 from pipeline.extract.sections import ReportText, SectionSpan, find_sections, match_heading
 from pipeline.model import DateRange, Diagnosis, Document, Evidence, Page, QmeBlock
@@ -84,8 +84,13 @@ _PRACTICE_NAME = re.compile(r"\s*(?:medical\s+)?(?:group|associates|institute|ce
                             r"|clinic|partners|specialists|surgery\s+center)\b", re.IGNORECASE)
 _DEGREE = (r"(?:M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?\s?D\.?|D\.?P\.?M\.?"
            r"|D\.?D\.?S\.?|F\.?A\.?C\.?S\.?|F\.?A\.?A\.?O\.?S\.?|Q\.?M\.?E\.?)")
-_PERSON = r"(?P<name>[A-Z][A-Za-z'\-]+(?:[ \t]+[A-Z]\.?(?=[ \t]))?(?:[ \t]+[A-Z][A-Za-z'\-]+){1,2})"
-_SIGNED_NAME = re.compile(r"^[ \t]*(?:/s/[ \t]*|Dr\.?[ \t]+)?" + _PERSON + r",?[ \t]+" + _DEGREE
+_PERSON = (r"(?P<name>[A-Z][A-Za-z'\-]+(?:[ \t]+[A-Z]\.{0,2}(?=[ \t])|[ \t]+[A-Z]\.{1,2}(?=[A-Z]))?"
+           r"(?:[ \t]*[A-Z][A-Za-z'\-]+){1,2})")
+_CLOSING = re.compile(r"(?:respectfully(?:\s+submitted)?|sincerely|very\s+truly\s+yours|regards)"
+                      r",?[ \t]*\n(?:[ \t]*\n)?[ \t\-_.]*" + _PERSON + r"[ \t]*(?:,|\n|$)",
+                      re.IGNORECASE)
+_SIGNED_NAME = re.compile(r"^[ \t\-_.,:;'\"~\u2014|]*(?:/s/[ \t]*|Dr\.?[ \t]+)?" + _PERSON
+                          + r",?[ \t]+" + _DEGREE
                           + r"(?![A-Za-z])", re.MULTILINE)
 _LABELLED_NAME = re.compile(
     r"(?:evaluator|examining\s+physician|evaluating\s+physician|panel\s+QME|QME|AME|"
@@ -127,7 +132,7 @@ _CAUSE_IND = re.compile(
     r"industrial(?:ly)?(?:\s+related|\s+injury|\s+causation|\b)|arose\s+out\s+of\s+and"
     r"|AOE\s*/?\s*COE|work[\s-]*related|caused\s+by\s+(?:his|her|their|the)\s+(?:work|employment)"
     r"|result\s+of\s+(?:his|her|their|the)\s+(?:work|employment|industrial)", re.IGNORECASE)
-_PS = r"(?:permanent\s+(?:and|&)\s+stationary|P\s?&\s?S|MMI|maxim(?:um|al)\s+medical\s+improvement)"
+_PS = r"(?:permanent\s+(?:and|&)[.,]?\s+stationary|P\s?&\s?S|MMI|maxim(?:um|al)\s+medical\s+improvement)"
 _MMI_NOT = re.compile(r"(?:not|n't|never)\s+(?:yet\s+)?(?:been\s+|at\s+|reached\s+|attained\s+"
                       r"|achieved\s+|become\s+|considered\s+|deemed\s+)?(?:yet\s+)?" + _PS
                       + r"|" + _PS + r"\W+(?:status\s+)?(?:is\s+)?not\s+(?:yet\s+)?(?:reached|met)"
@@ -270,8 +275,13 @@ def _name_and_specialty(report: _Report) -> tuple[str | None, int | None, str | 
         name, name_at = signed[0].group("name"), signed[0].start("name")
     elif first:
         name, name_at = first[0].group("name"), first[0].start("name")
+    else:
+        closing = _CLOSING.search(text)
+        if closing:
+            name, name_at = closing.group("name"), closing.start("name")
     if name:
-        name = re.sub(r"\s+", " ", name).strip()
+        name = re.sub(r"\.{2,}", ".", re.sub(r"\s+", " ", name)).strip()
+        name = re.sub(r"\b([A-Z])\.(?=[A-Z])", r"\1. ", name)
     specialty, spec_at = None, None
     label = re.search(r"specialty\s*:\s*([^\n]+)", text, re.IGNORECASE)
     board = re.search(r"(?:board[\s-]+certified\s+(?:in|by\s+the\s+American\s+Board\s+of)"
@@ -457,8 +467,8 @@ def _causation(report: _Report) -> tuple[str | None, int | None]:
         masked = report.quoting_mask()
         texts = [(masked, 0)]
     for text, base in texts:
-        for sentence in re.finditer(r"[^.]+(?:\.|$)", text):
-            s = sentence.group(0)
+        for a, b in sentences(text):
+            s = text[a:b]
             if not re.search(r"caus|industrial|arose|AOE|work[\s-]*related|employment", s, re.I):
                 continue
             for pattern, value in ((_CAUSE_DEFER, "deferred"), (_CAUSE_NON, "nonindustrial"),
@@ -466,7 +476,7 @@ def _causation(report: _Report) -> tuple[str | None, int | None]:
                 if pattern.search(s):
                     if value == "deferred" and not re.search(r"caus|industrial|AOE", s, re.I):
                         continue
-                    return value, base + sentence.start()
+                    return value, base + a
     return None, None
 
 
@@ -477,11 +487,11 @@ def _mmi(report: _Report, exam_date: dt.date | None) -> tuple[str | None, dt.dat
     masked = report.quoting_mask()
     texts.append((masked, 0))
     for text, base in texts:
-        for sentence in re.finditer(r"[^.]+(?:\.|$)", text):
-            s = sentence.group(0)
+        for a, b in sentences(text):
+            s = text[a:b]
             if not re.search(_PS + r"|temporar", s, re.IGNORECASE):
                 continue
-            start = base + sentence.start()
+            start = base + a
             if _MMI_DEFER.search(s):
                 return "deferred", None, start, None
             if _MMI_NOT.search(s):
@@ -493,6 +503,14 @@ def _mmi(report: _Report, exam_date: dt.date | None) -> tuple[str | None, dt.dat
                 if dates:
                     d = dates[0]
                     return "mmi", d.value, start, (start + d.start, start + d.end)
+                # "... permanent and. stationary as of March 25," (an OCR full stop)
+                following = text[b:b + 160]
+                later = re.match(r"\s*(?:\w+\s+){0,4}?(?:as\s+of|effective|on)\s+", following)
+                if later:
+                    found = labelled_dates(following[later.end():later.end() + 40], ranges=False)
+                    if found and found[0].start == 0 and isinstance(found[0].value, dt.date):
+                        at = base + b + later.end()
+                        return "mmi", found[0].value, start, (at, at + found[0].end)
                 if _AS_OF_EXAM.search(s) and exam_date:
                     return "mmi", exam_date, start, None
                 return "mmi", None, start, None

@@ -104,7 +104,8 @@ def clean_name(value: str) -> str | None:
     words = [w for w in words if w.lower() not in ("dr", "doctor")]
     if not words:
         return None
-    if words[0].lower() in ("the", "none", "n", "na", "unknown", "not", "date", "signature"):
+    if words[0].lower() in ("the", "none", "n", "na", "unknown", "not", "date", "signature",
+                            "information", "name", "specialty", "practice", "address", "npi"):
         return None
     return name
 
@@ -165,7 +166,7 @@ def received_dates(pages: list[Page]) -> list[DateOnPage]:
 
 # --- the RFA itself ---------------------------------------------------------------------------------
 
-_PHYSICIAN_LABELS = (r"Requesting\s+Physician(?:\s+Name)?", r"Requesting\s+Provider(?:\s+Name)?",
+_PHYSICIAN_LABELS = (r"Requesting\s+Physician(?:\s+Name)?(?!\s+(?:Information|Signature))", r"Requesting\s+Provider(?:\s+Name)?",
                      r"Physician(?:'s)?\s+Name", r"Provider\s+Name", r"Treating\s+Physician",
                      r"Primary\s+Treating\s+Physician", r"Requested\s+by")
 _EXPEDITED = r"expedited(?:\s+review)?"

@@ -242,6 +242,12 @@ def _is_title(text: str) -> bool:
 
 
 def _match_phrase(candidate: str, allow_extra: int) -> Phrase | None:
+    bare = re.sub(r"\([^)]*\)", " ", candidate)
+    if re.search(r"[0-9]", bare) and allow_extra:
+        # "Extension 25 15" is a range-of-motion row, not the heading "Extension"
+        head = norm_heading(bare)
+        if not any(head == p.text for p in vocabulary()):
+            return None
     norm = norm_heading(candidate)
     if not norm:
         return None

@@ -63,7 +63,10 @@ _BATES = re.compile(r"^[A-Z]{0,10}[-_]?\d{4,}$")
 def is_slip_sheet_text(text: str) -> bool:
     """A labelled separator sheet: a few words ("MEDICAL RECORDS"), no numbers except a Bates
     stamp."""
-    words = [w for w in text.split() if not _BATES.match(w)]
+    words = text.split()
+    if len(words) > SLIP_SHEET_WORDS * 3:
+        return False
+    words = [w for w in words if not _BATES.match(w)]
     return (0 < len(words) <= SLIP_SHEET_WORDS and not any(c.isdigit() for w in words for c in w)
             and not read_page_number(" ".join(words)))
 
@@ -177,7 +180,7 @@ def page_features(page: Page, lines: list[Line] | None = None,
 
     # page counter: prefer the bottom of the page, never the fax header
     candidates = [line for line in reversed(bottom_lines(page, lines))] + body_top
-    candidates += [line for line in lines if line not in header_lines]
+    candidates += [line for line in lines[:6] + lines[-6:] if line not in header_lines]
     for line in candidates:
         if line in header_lines:
             continue
@@ -201,7 +204,8 @@ def page_features(page: Page, lines: list[Line] | None = None,
         hit for _, hit in titles_of([line.text for line in head],
                                     [hits_of[id(line)] for line in head], reference=True)]
     feats.titles = [hit for _, hit in titles_of([line.text for line in head],
-                                                [hits_of[id(line)] for line in head])]
+                                                [hits_of[id(line)] for line in head],
+                                                fuzzy=page.text_source == "ocr")]
     top_text = " ".join(line.text for line in body_top
                         if not (read_page_of(line.text) or read_page_number(line.text)))
     feats.top_text = " ".join(re.sub(r"[^a-z ]+", " ", top_text.lower()).split())

@@ -82,7 +82,7 @@ class Claim:
         checklist items. Called once, after every document is added."""
         for e in self.own():
             f = e.doc.fields
-            if e.type == "ur_decision" and f.get("ur.overall_decision") in ADVERSE:
+            if e.type == "ur_decision" and is_adverse_decision(f):
                 served = f.get("service_date") or f.get("ur.decision_date") or f.get("date")
                 method = e.meta.get("service_method") or "mail"
                 deadline = service_deadline(dt.date.fromisoformat(served), IMR_FILING_DAYS, method)
@@ -147,7 +147,7 @@ class Claim:
         return rows
 
     def last_adverse_ur(self) -> Entry | None:
-        urs = [e for e in self._types("ur_decision") if e.doc.fields.get("ur.overall_decision") in ADVERSE]
+        urs = [e for e in self._types("ur_decision") if is_adverse_decision(e.doc.fields)]
         if not urs:
             return None
         return max(urs, key=lambda e: (e.doc.fields["ur.decision_date"], self.entries.index(e)))
@@ -229,6 +229,13 @@ class Claim:
                       "body_parts": sorted(c.body_parts)},
             "documents": docs, "findings": findings, "checklists": checklists,
         }
+
+
+def is_adverse_decision(fields: dict) -> bool:
+    """A UR decision letter that denies, modifies or delays; deferral and incomplete-RFA
+    notices ("delayed" by the contract's wording) decide nothing and are not IMR-eligible."""
+    return (fields.get("ur.notice_kind", "decision") == "decision"
+            and fields.get("ur.overall_decision") in ADVERSE)
 
 
 def record_of(e_type: str, date: dt.date, description: str, author: str | None) -> dict:

@@ -288,7 +288,8 @@ def therapy_note(rng: random.Random, case: Case, *, date: dt.date, part: str, th
     fl.append(P("P: Continue plan of care.", st.body))
     fl.append(P(f"Therapist: {therapist}", st.body))
     doc = GeneratedDoc("therapy_note", fl, key=key)
-    doc.fields = common_fields(case, date, author=therapist, parts=[part], doi=None)
+    # the truth names the therapist without credentials ("Kim Nakamura, DPT" -> "Kim Nakamura")
+    doc.fields = common_fields(case, date, author=therapist.split(",")[0], parts=[part], doi=None)
     return doc
 
 

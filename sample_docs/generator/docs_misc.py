@@ -113,10 +113,10 @@ def cover_letter(rng: random.Random, case: Case, *, date: dt.date, sender: str, 
     fl.append(P(text, st.body))
     for e in enclosures:
         fl.append(P("- " + e, st.body))
-    fl += signature(rng.choice(["Karen Hollis", "Rafael Ibarra", "Joan Petrakis"]),
-                    ["Claims Examiner" if "Claims" in sender else "Paralegal", sender], st)
+    signer = rng.choice(["Karen Hollis", "Rafael Ibarra", "Joan Petrakis"])
+    fl += signature(signer, ["Claims Examiner" if "Claims" in sender else "Paralegal", sender], st)
     doc = GeneratedDoc("correspondence", fl, key=key)
-    doc.fields = common_fields(case, date, author=None, parts=parts)
+    doc.fields = common_fields(case, date, author=signer, parts=parts)
     return doc
 
 

@@ -287,12 +287,12 @@ def deferral_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_date: 
     fl.append(P("If liability is later accepted, the request will be sent to utilization review and "
                 "the review timeframes will run from the date of that decision. This is not a "
                 "decision about medical necessity.", st.body))
-    fl += signature(f"{rng.choice(['Karen Hollis', 'Dean Forsythe', 'Amy Takeda'])}, Senior Claims Examiner",
-                    [case.claims_administrator], st)
+    signer = rng.choice(['Karen Hollis', 'Dean Forsythe', 'Amy Takeda'])
+    fl += signature(f"{signer}, Senior Claims Examiner", [case.claims_administrator], st)
     doc = GeneratedDoc("ur_decision", fl, key=key)
-    doc.fields = common_fields(case, date, author=None, parts=parts)
+    doc.fields = common_fields(case, date, author=signer, parts=parts)
     doc.fields["ur.notice_kind"] = "deferral"
-    doc.fields["ur.overall_decision"] = None
+    doc.fields["ur.overall_decision"] = "delayed"   # the contract: deferred -> delayed
     return doc
 
 
@@ -319,5 +319,5 @@ def incomplete_rfa_notice(rng: random.Random, case: Case, *, date: dt.date, rfa_
     doc = GeneratedDoc("ur_decision", fl, key=key, footer="Page {page} of {pages}")
     doc.fields = common_fields(case, date, author=None, parts=None)
     doc.fields["ur.notice_kind"] = "incomplete_rfa"
-    doc.fields["ur.overall_decision"] = None
+    doc.fields["ur.overall_decision"] = "delayed"   # the contract: deferred -> delayed
     return doc

@@ -684,7 +684,10 @@ class Story:
                                                                        self.clinic.upper()))]
         e = c.add(doc, duplicate_of=orig.key, record=None, meta=dict(orig.meta))
         c.entries.remove(e)
-        idx = next((i for i, x in enumerate(c.entries) if x.date and x.date > when), len(c.entries))
+        # the copy comes later in the file than the original, near its fax date
+        start = c.entries.index(orig) + 1
+        idx = next((i for i in range(start, len(c.entries))
+                    if c.entries[i].date and c.entries[i].date > when), len(c.entries))
         c.entries.insert(idx, e)
         c.plant("DUPLICATE_DOCUMENT", e, f"second copy of {orig.type} dated {orig.date.isoformat()} "
                 f"(faxed again)", related=[orig], duplicate_of_date=orig.date.isoformat())

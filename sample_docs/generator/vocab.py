@@ -113,7 +113,7 @@ TREATMENTS: dict[str, list[tuple[str, str, str]]] = {
     "hip": [("MRI {side} hip", "73721", "1"), ("Physical therapy, {side} hip", "97110", "10 visits")],
     "ankle": [("MRI {side} ankle", "73721", "1"), ("Ankle brace, {side}", "L1906", "1")],
     "foot": [("Custom orthotics, {side} foot", "L3020", "1")],
-    "psyche": [("Cognitive behavioral therapy", "90837", "6 sessions")],
+    "psyche": [("Cognitive behavioral therapy, psyche", "90837", "6 sessions")],
     "head": [("CT head without contrast", "70450", "1")],
     "internal": [("Internal medicine consultation", "99244", "1")],
 }

@@ -114,3 +114,23 @@ def test_names_survive_ocr_digits_and_hyphenated_surnames():
     assert same_person("Marla Gonza1ez", "Maria L. Gonzalez")
     assert same_person("MARIA GONZALEZ-LOPEZ", "Maria Gonzalez")
     assert not same_person("Sandra Zavala", "Brian Abernathy")
+
+
+def test_same_day_same_author_study_matches_despite_a_misnamed_modality():
+    mri = make_doc("D1", "imaging_report", 1, date=d("2025-12-26"), author="Priya R. Berkowitz, MD",
+                   title="MRI LUMBAR SPINE")
+    records = [Record(d("2025-12-26"), "X-ray report", author="Dr. Berkowitz")]
+    qme = make_doc("D2", "qme_report", 2, date=d("2026-04-20"),
+                   qme=QmeBlock(records_reviewed=records))
+    (m,) = match_records(make_claim(mri, qme), Settings())
+    assert m.document == "D1"
+
+
+def test_near_dated_study_by_the_same_radiologist_despite_the_modality_named():
+    xray = make_doc("D1", "imaging_report", 1, date=d("2025-12-02"), author="Priya Feldman, MD",
+                    title="X-RAY RIGHT KNEE, 3 VIEWS")
+    records = [Record(d("2025-11-29"), "MRI report, right knee", author="Priya Feldman, MD")]
+    ur = make_doc("D2", "ur_decision", 2, date=d("2026-01-16"),
+                  ur=UrBlock(records_reviewed=records))
+    (m,) = match_records(make_claim(xray, ur), Settings())
+    assert m.document == "D1" and m.near

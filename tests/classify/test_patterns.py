@@ -48,3 +48,16 @@ def test_heading_versus_mention():
     line = "Golden State Utilization Review Services"
     hit = find_hits([line])[0][0]
     assert is_title_line(line, hit)
+
+
+def test_fuzzy_titles_read_through_ocr_noise_only_when_asked():
+    from pipeline.classify.patterns import fuzzy_title
+
+    noisy = "NOTICE OF UTILlZATION REVIEW DETERMINATlON"
+    assert title_hits([noisy]) == []
+    [(_, hit)] = title_hits([noisy], fuzzy=True)
+    assert hit.type == "ur_decision"
+    assert fuzzy_title("EMPLOYER\u2019 Ss REPORT OF OCCUPATIONAL INJURY OR ILLNESS").type == \
+        "employer_report"
+    assert fuzzy_title("Charles R. Ashby, MD | Diplomate, Orthopedic Surgery") is None
+    assert fuzzy_title("Date of Injury: 09/01/2025") is None

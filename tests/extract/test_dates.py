@@ -239,3 +239,9 @@ def test_ocr_letter_for_digit_confusions_in_numeric_dates():
         checked += 1
         assert [m.value for m in find_dates(f"DOS: {noisy} follow-up")] == [day], noisy
     assert checked > 200
+
+
+def test_an_open_period_start_gets_no_label():
+    assert date_for("DOI: CT 01/01/2019 to present", "date_of_injury") is None
+    assert date_for("DOI: CT 01/01/2019 - Present\nDOB: 05/05/1970", "dob").value == \
+        dt.date(1970, 5, 5)

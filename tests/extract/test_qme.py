@@ -485,3 +485,27 @@ def test_other_physicians_rating_is_not_the_evaluators() -> None:
                       "for the lumbar spine.\nIMPAIRMENT RATING\nDr. Patel previously rated 15% "
                       "WPI. I find the lumbar spine at 8% WPI (Table 15-3).\n")
     assert [(i.body_part, i.wpi) for i in block.impairments] == [("lumbar spine", 8)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The applicant has reached maximal medical improvement and is permanent and stationary as "
+    "of Dec. 26th,\n2025.",
+    "The applicant has reached maximal medical improvement and is permanent and. stationary as "
+    "of December 26,\n2025.",
+])
+def test_mmi_date_survives_abbreviations_and_ocr_full_stops(sentence: str) -> None:
+    block = _one_page("PANEL QME REPORT\nSummary: Permanent and stationary.\n"
+                      "Disability Status: Permanent and Stationary / MMI\n" + sentence + "\n")
+    assert (block.mmi_status, block.mmi_date) == ("mmi", D(2025, 12, 26))
+
+
+def test_ocr_noisy_signature_block_and_closing() -> None:
+    block = _one_page("AGREED MEDICAL EVALUATION\nDECLARATION\n| declare under penalty of perjury "
+                      "that the foregoing is true.\nSigned this day, January 20, 2026, in Santa "
+                      "Clara County, California.\n\n-Leonard K..Varga, MD\nOrthopaedic Surgery. —\n")
+    assert block.evaluator_name == "Leonard K. Varga"
+    assert block.specialty == "Orthopaedic Surgery"
+    assert (block.signature_date, block.declaration_county) == (D(2026, 1, 20), "Santa Clara")
+    cover = _one_page("Leonard K. Varga\nMedical-Legal Evaluations\nTo all parties:\nEnclosed is "
+                      "my AME report.\nRespectfully,\nLeonard K. Varga\n")
+    assert cover.evaluator_name == "Leonard K. Varga"

@@ -6,7 +6,12 @@ import re
 import pytest
 
 from pipeline.extract.treatments import (
-    find_codes, normalize_decision, page_lines, quantities, read_item_blocks, read_prose,
+    find_codes,
+    normalize_decision,
+    page_lines,
+    quantities,
+    read_item_blocks,
+    read_prose,
     read_table,
 )
 from pipeline.model import Page, Word

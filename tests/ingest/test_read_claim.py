@@ -215,3 +215,13 @@ def test_a_crashed_worker_fails_its_pages_and_the_rest_is_read_inline():
         runner.drain()
     assert results[0][0] == 0 and isinstance(results[0][1], Exception)
     assert results[1] == (21, 42) and runner.executor is None
+
+
+def test_scanners_invisible_ocr_layer_is_used_without_ocr(tmp_path, settings, claim):
+    lines = claim_lines(71, 10)
+    path = image_pdf(tmp_path / "searchable.pdf", [scan(lines, dpi=100)], dpi=100,
+                     invisible_lines=[lines])
+    read_claim(path, claim, settings)
+    (page,) = claim.pages
+    assert page.text_source == "text_layer" and claim.stats.ocr_pages == 0
+    assert page.text.splitlines()[0] == lines[0]

@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from generator import scenarios
 from generator.assemble import render_claim, write_folder, write_single
-from generator.claim import ADVERSE, IMR_ITEMS, PRE_QME_ITEMS
+from generator.claim import IMR_ITEMS, PRE_QME_ITEMS, is_adverse_decision
 from generator.story import Story
 
 REPO = Path(__file__).resolve().parents[2]
@@ -187,7 +187,7 @@ def test_deadline_alert_for_every_adverse_ur_qme_report_and_panel(claims):
     for c in claims.values():
         alerted = {(f["code"], f["document"]) for f in c.findings if f["code"] in DEADLINE_CODES}
         for e in c.own():
-            if e.type == "ur_decision" and e.doc.fields["ur.overall_decision"] in ADVERSE:
+            if e.type == "ur_decision" and is_adverse_decision(e.doc.fields):
                 assert ("IMR_DEADLINE", e.key) in alerted
             if e.type in ("qme_report", "ame_report"):
                 assert ("QME_OBJECTION_DEADLINE", e.key) in alerted
@@ -251,3 +251,14 @@ def test_generator_never_imports_pipeline():
             "print(any(m == 'pipeline' or m.startswith('pipeline.') for m in sys.modules))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "False"
+
+
+def test_duplicates_come_after_their_original(claims):
+    dups = 0
+    for c in claims.values():
+        order = [e.key for e in c.entries]
+        for e in c.entries:
+            if e.duplicate_of:
+                dups += 1
+                assert order.index(e.duplicate_of) < order.index(e.key)
+    assert dups >= 2

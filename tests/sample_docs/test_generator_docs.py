@@ -5,6 +5,7 @@ import random
 
 import pypdfium2 as pdfium
 from generator.base import Case, Person
+from generator.claim import is_adverse_decision
 from generator.docs_forms import imr_application, rfa
 from generator.docs_ur import deferral_notice, ur_decision
 from generator.render import render
@@ -85,7 +86,8 @@ def test_deferral_is_a_ur_notice_that_decides_nothing():
                           treatment="a psychological consultation", requesting="Dr. Ravi Patel",
                           parts=["psyche"])
     assert doc.type == "ur_decision"
-    assert doc.fields["ur.notice_kind"] == "deferral" and doc.fields["ur.overall_decision"] is None
+    assert doc.fields["ur.notice_kind"] == "deferral" and doc.fields["ur.overall_decision"] == "delayed"
+    assert not is_adverse_decision(doc.fields)
     assert "deferred" in _text(doc)
 
 

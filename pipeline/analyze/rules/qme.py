@@ -5,9 +5,10 @@ Decisions:
 - QME_REPORT_LATE applies to reports with an exam date (not supplementals or record reviews,
   whose 60-day clock runs from a request date the file rarely shows); the last timely day is
   exam + ``qme_report_days`` calendar days, moved past a weekend or holiday.
-- WPI_ARITHMETIC recomputes the Combined Values Chart from the summary-table ratings when the
-  report has a summary table, else from the body ratings (``pipeline.analyze.cvc``); a body part
-  rated differently in the summary and the body is reported in the same finding. A stated
+- WPI_ARITHMETIC recomputes the Combined Values Chart from one rating per body part (the
+  summary table's where it rates the part, else the body's) (``pipeline.analyze.cvc``); a body part
+  given different ratings (summary against body, or two statements in the body) is reported in
+  the same finding (``details.summary_body_differ``). A stated
   combined figure above the plain sum of the ratings read, from a report that addresses a body
   part whose rating was not read, means ratings are missing from the extraction (adding is the
   worst error a report makes): no arithmetic finding then.
@@ -76,11 +77,20 @@ def _ratings(qme: QmeBlock, where: str) -> dict[str, float]:
 def wpi_problems(qme: QmeBlock, combine: Callable[[Sequence[float]], int] | None) -> dict:
     summary, body = _ratings(qme, "summary"), _ratings(qme, "body")
     problems: dict = {}
-    differing = {part: {"summary": summary[part], "body": body[part]}
-                 for part in summary if part in body and abs(summary[part] - body[part]) >= 0.5}
+    stated: dict[str, dict[str, list[float]]] = {}
+    for imp in qme.impairments:
+        values = stated.setdefault(imp.body_part, {}).setdefault(imp.where, [])
+        if float(imp.wpi) not in values:
+            values.append(float(imp.wpi))
+    differing = {}
+    for part, by_place in stated.items():
+        values = {v for vs in by_place.values() for v in vs}
+        if max(values) - min(values) >= 0.5:
+            differing[part] = {place: vs[0] if len(vs) == 1 else vs
+                               for place, vs in sorted(by_place.items(), reverse=True)}
     if differing:
         problems["summary_body_differ"] = differing
-    ratings = summary or body
+    ratings = {**body, **summary}          # the summary's figure where it gives one
     if combine is not None and ratings and qme.combined_wpi is not None:
         values = sorted(ratings.values(), reverse=True)
         computed = combine(values)
@@ -108,6 +118,12 @@ def _fmt(value: float) -> str:
     return f"{value:g}%"
 
 
+def _where(value, place: str) -> str:
+    values = value if isinstance(value, list) else [value]
+    place_words = "in the summary" if place == "summary" else "in the body of the report"
+    return f"{' and '.join(_fmt(v) for v in values)} {place_words}"
+
+
 def wpi_arithmetic(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     combine = _combine_function()
     out = []
@@ -124,10 +140,9 @@ def wpi_arithmetic(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
                            f"{_fmt(problems['stated'])}, but its own ratings ({listed}) combine "
                            f"to {problems['computed']}% on the Combined Values Chart")
         if "summary_body_differ" in problems:
-            parts = "; ".join(f"{part} {_fmt(v['summary'])} in the summary and "
-                              f"{_fmt(v['body'])} in the body"
-                              for part, v in problems["summary_body_differ"].items())
-            clauses.append(f"rates {parts}")
+            clauses.append("rates " + "; ".join(
+                f"{part} " + " and ".join(_where(value, place) for place, value in v.items())
+                for part, v in problems["summary_body_differ"].items()))
         message = f"{cap(doc_label(doc))} {', and '.join(clauses)}."
         out.append(make_finding("WPI_ARITHMETIC", "high", message, document=doc,
                                 evidence=evidence_for(doc, "qme.combined_wpi",

@@ -117,3 +117,14 @@ def test_report_rating_nothing_is_judged_by_the_parts_it_names():
     claim = make_claim(doc, body_parts=["cervical spine", "left shoulder"])
     (finding,) = body_part_not_addressed(claim, make_ctx(claim))
     assert finding.details["missing"] == ["left shoulder"]
+
+
+def test_two_body_statements_of_one_part_disagree():
+    qme = QmeBlock(impairments=[Impairment("right shoulder", 7), Impairment("cervical spine", 6,
+                                                                              where="summary"),
+                                Impairment("right shoulder", 5)], combined_wpi=11)
+    problems = wpi_problems(qme, combine_wpi)
+    assert problems["summary_body_differ"] == {"right shoulder": {"body": [7.0, 5.0]}}
+    doc = _qme(report_date=d("2025-05-01"), impairments=qme.impairments, combined_wpi=11)
+    (finding,) = wpi_arithmetic(make_claim(doc), make_ctx(make_claim(doc)))
+    assert "right shoulder 7% and 5% in the body of the report" in finding.message
