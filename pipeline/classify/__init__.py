@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 FIRST_PAGES = 4
 #: a separator sheet ("MEDICAL RECORDS") is "other" however its words read
 SLIP_SHEET_CONFIDENCE = 0.8
+#: a heading covering this share of its line is a full title line (ranked before partial ones)
+FULL_LINE = 0.6
 
 __all__ = ["classify_documents", "classify_pages", "Verdict"]
 
@@ -63,7 +65,7 @@ def _heading_titles(page: Page):
     # the heading that fills its line best names the document (a letterhead's "... Utilization
     # Review Services" or "Doctor of Chiropractic" fills less of its line than the title does)
     found = sorted(title_hits(lines, fuzzy=page.text_source == "ocr"),
-                   key=lambda f: -coverage(lines[f[0]], f[1]))
+                   key=lambda f: (coverage(lines[f[0]], f[1]) < FULL_LINE, f[0]))
     return found, [_Text(line) for line in lines], title_hits(lines, reference=True)
 
 

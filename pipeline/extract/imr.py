@@ -20,7 +20,7 @@ from pipeline.extract.guidelines import find_guidelines
 from pipeline.extract.rfa import DateOnPage, checkbox, label_value
 from pipeline.extract.treatments import (
     find_codes,
-    read_table,
+    read_tables,
     repair_words,
     same_treatment,
     tidy_description,
@@ -172,13 +172,12 @@ def outcome_of(text: str) -> str | None:
 
 def _outcome_treatments(pages: list[Page]) -> list[Treatment]:
     rows: list[Treatment] = []
-    for page in pages:
-        for t in read_table(page):
-            quote = t.evidence.quote if t.evidence else ""
-            outcome = outcome_of(quote.replace(t.description, "", 1))
-            if outcome:
-                t.outcome = outcome
-                rows.append(t)
+    for t in read_tables(pages):
+        quote = t.evidence.quote if t.evidence else ""
+        outcome = outcome_of(quote.replace(t.description, "", 1))
+        if outcome:
+            t.outcome = outcome
+            rows.append(t)
     if rows:
         return rows
     for page in pages:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.dates import DATE_LABELS, DateMention, find_dates, labelled_dates
 from pipeline.extract.evidence import quote_at
-from pipeline.extract.treatments import read_item_blocks, read_table, repair_words
+from pipeline.extract.treatments import read_item_blocks, read_tables, repair_words
 from pipeline.model import Document, Evidence, Page, RfaBlock, Treatment
 from pipeline.settings import Settings
 
@@ -241,9 +241,7 @@ def extract_rfa(doc: Document, pages: list[Page], settings: Settings) -> RfaBloc
 
 
 def rfa_treatments(pages: list[Page]) -> list[Treatment]:
-    treatments: list[Treatment] = []
-    for page in pages:
-        treatments.extend(read_table(page))
+    treatments = read_tables(pages)
     if not treatments:
         for page in pages:
             for item in read_item_blocks(page.text):

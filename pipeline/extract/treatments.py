@@ -55,7 +55,8 @@ _DECISION_RULES: list[tuple[str, re.Pattern[str]]] = [
     # an explicit non-certification stays a denial even when it asks for information (CNC)
     ("denied", re.compile(
         r"\bnon[\s-]*cert|\bnoncert|\bnot[\s-]+cert|\buncertif|\bdenied\b|\bdeny\b|\bcnc\b|"
-        r"conditionally\s+non")),
+        r"conditionally\s+non|\bnon[\s-]*(?:authori[sz]|approv)|\badverse\s+determination|"
+        r"\bdeclined\b")),
     ("delayed", re.compile(
         r"\bdelay(?:ed)?\b|\bdefer(?:red|ral)?\b|\bpending\b|\bon\s+hold\b|"
         r"incomplete|not\s+complete|additional\s+information\s+(?:is\s+)?(?:needed|required)")),
@@ -358,8 +359,13 @@ def find_table_header(lines: list[Line], start: int = 0) -> tuple[int, list[Colu
     return None
 
 
-def table_rows(lines: list[Line], header_index: int, columns: list[Column]) -> list[TableRow]:
-    """The rows under a header, wrapped cells joined, until prose / a heading / a big gap."""
+def table_rows(lines: list[Line], header_index: int, columns: list[Column],
+               body_start: int | None = None) -> list[TableRow]:
+    """The rows under a header, wrapped cells joined, until prose / a heading / a big gap.
+    ``body_start``: where rows begin when the header is on an earlier page (``header_index``
+    is then ignored)."""
+    if body_start is not None:
+        return _rows_from(lines, body_start, columns, None)
     header = lines[header_index]
     body_start = header_index + 1
     if body_start < len(lines) and all(
@@ -367,27 +373,41 @@ def table_rows(lines: list[Line], header_index: int, columns: list[Column]) -> l
             for w in lines[body_start].words) and lines[body_start].top - header.bottom < (
             header.bottom - header.top) * 0.8:
         body_start += 1
+    return _rows_from(lines, body_start, columns, lines[body_start - 1].bottom)
+
+
+def _rows_from(lines: list[Line], body_start: int, columns: list[Column],
+               previous_bottom: float | None) -> list[TableRow]:
     heights = [ln.bottom - ln.top for ln in lines[body_start:body_start + 20]] or [0.012]
     height = statistics.median(heights)
     rows: list[TableRow] = []
     current: TableRow | None = None
-    previous_bottom = lines[body_start - 1].bottom
+    if previous_bottom is None and body_start < len(lines):
+        previous_bottom = lines[body_start].top
     single = {"code", "decision", "qty", "approved", "num", "icd"}
     for line in lines[body_start:]:
         gap = line.top - previous_bottom
         if gap > height * 3.2:
             break
         text = line.text.strip()
+        if re.match(r"(?i:page)\s+\S{1,3}\s+of\s+\S{1,3}$|\S*\d{5,}\S*$", text):
+            continue                       # a running footer or a Bates number
         if _is_prose(line, columns):
             break
         cells: dict[str, list[Word]] = {}
         for w in line.words:
             cells.setdefault(columns[_assign(columns, w)].role, []).append(w)
         only_first = set(cells) <= {columns[0].role, "desc"}
-        if only_first and _STOP_LINE.match(text) and current is not None:
-            break
-        starts_new = current is None or any(
-            role in single and role in current.cells for role in cells)
+        if only_first and current is not None and (_STOP_LINE.match(text) or (
+                "decision" in current.cells and text[:1].isupper() and len(text.split()) <= 4
+                and not re.search(r"\d|[,.;]$", text))):
+            break                 # a heading after the table ("Clinical rationale")
+        # a new row shows in the columns that name it (description, number or code); a line with
+        # words only in decision/quantity columns continues the row above ("CONDITIONALLY" /
+        # "NON-CERTIFIED")
+        names_row = bool({"desc", "num", "code", columns[0].role} & set(cells))
+        starts_new = current is None or (names_row and any(
+            role in single and role in current.cells for role in cells))
         if not starts_new and only_first and current is not None and gap > height * 1.1 and (
                 single & set(current.cells)):
             starts_new = True
@@ -456,11 +476,30 @@ def tidy_description(desc: str, codes: list[tuple[str, int, int]]) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:-")
 
 
-def read_table(page: Page) -> list[Treatment]:
-    """Every treatment table on a page (a page may hold more than one)."""
+def _page_tables(page: Page, carry: list[Column] | None
+                 ) -> tuple[list[Treatment], list[Column] | None]:
+    """The tables of one page, and the columns of a table that runs on to the next page."""
     lines = page_lines(page)
     out: list[Treatment] = []
     start = 0
+    open_columns: list[Column] | None = None
+    first_header = find_table_header(lines, 0)
+    if carry is not None:
+        # rows continued from the previous page come before any header of this page, after the
+        # running header ("Page 2 of 3", Bates numbers): from the first line with a code or
+        # decision cell (a description fragment above it may end the previous page's row, so
+        # it is left to neither)
+        limit = first_header[0] if first_header else min(len(lines), 12)
+        for i in range(min(limit, 12)):
+            cells = {carry[_assign(carry, w)].role for w in lines[i].words}
+            if cells & {"code", "decision", "approved"} and not _is_prose(lines[i], carry):
+                begin = i
+                rows = table_rows(lines, 0, carry, body_start=begin)
+                out.extend(_row_treatment(page, row) for row in rows)
+                start = begin + sum(len(r.lines) for r in rows)
+                if rows and start >= len(lines) - 3:
+                    open_columns = carry
+                break
     while True:
         found = find_table_header(lines, start)
         if not found:
@@ -468,8 +507,25 @@ def read_table(page: Page) -> list[Treatment]:
         index, columns = found
         rows = table_rows(lines, index, columns)
         out.extend(_row_treatment(page, row) for row in rows)
-        start = index + 1 + max(len(r.lines) for r in rows) if rows else index + 1
-        start = max(start, index + 1 + sum(len(r.lines) for r in rows))
+        consumed = sum(len(r.lines) for r in rows)
+        start = index + 1 + max(consumed, 1)
+        # the table ran to the foot of the page (only a footer line or two below it)
+        open_columns = columns if rows and start >= len(lines) - 3 else None
+    return out, open_columns
+
+
+def read_table(page: Page) -> list[Treatment]:
+    """Every treatment table on a page (a page may hold more than one)."""
+    return _page_tables(page, None)[0]
+
+
+def read_tables(pages: list[Page]) -> list[Treatment]:
+    """Every treatment table of a document, a table broken across pages read as one."""
+    out: list[Treatment] = []
+    carry: list[Column] | None = None
+    for page in pages:
+        rows, carry = _page_tables(page, carry)
+        out.extend(rows)
     return out
 
 
@@ -492,7 +548,8 @@ _ITEM_LABEL = re.compile(
 _KEY_LINE = re.compile(
     r"^[ \t]*(?P<key>cpt(?:/hcpcs)?(?:\s+code)?|hcpcs(?:\s+code)?|code|quantity(?:\s+requested)?|"
     r"qty(?:\s+requested)?|(?:quantity|qty)\s+(?:certified|approved|authori[sz]ed)|"
-    r"(?:decision|determination|outcome|ur\s+decision|status|certification)|"
+    r"(?:decision|determination|outcome|ur\s+decision|status|certification|"
+    r"(?:ur\s+|reviewer\s+)?recommendation|result|disposition)|"
     r"guidelines?(?:\s+(?:cited|used|applied))?|criteria(?:\s+used)?)\s*[:\-–]\s*(?P<value>.*)$",
     re.I | re.M)
 _NUMBERED = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[•*-])\s+(?P<desc>\S.*)$", re.M)
@@ -512,8 +569,9 @@ def _apply_key(t: Treatment, key: str, value: str) -> None:
         t.quantity = req or _num(first)
         if app:
             t.quantity_approved = app
-    elif key.startswith(("decision", "determination", "outcome", "ur decision", "status",
-                         "certification")):
+    elif key.startswith(("decision", "determination", "outcome", "ur ", "status",
+                         "certification", "recommendation", "reviewer", "result",
+                         "disposition")):
         decision = normalize_decision(value)
         if decision:
             t.decision = decision
@@ -659,6 +717,15 @@ def read_prose(text: str) -> list[TextItem]:
             cpt=codes[0][0] if codes else None, quantity=req, quantity_approved=app),
             m.start(), m.end()))
     return items
+
+
+def reconcile_quantities(t: Treatment) -> None:
+    """An "approval" of fewer units than requested is a modification ("certify 6 of the 12
+    requested sessions")."""
+    if t.decision == "approved" and t.quantity and t.quantity_approved and \
+            t.quantity.isdigit() and t.quantity_approved.isdigit() and \
+            int(t.quantity_approved) < int(t.quantity):
+        t.decision = "modified"
 
 
 def same_treatment(a: str, b: str) -> bool:

@@ -29,7 +29,8 @@ from pipeline.extract.treatments import (
     normalize_decision,
     read_item_blocks,
     read_prose,
-    read_table,
+    read_tables,
+    reconcile_quantities,
     repair_words,
     same_treatment,
 )
@@ -97,6 +98,27 @@ def _received_in_prose(pages: list[Page]) -> DateOnPage | None:
         for d in labelled_dates(text, _LABELS, ranges=False):
             if isinstance(d.value, dt.date) and _RECEIVED_AFTER.search(text[d.end:d.end + 80]):
                 return DateOnPage(d.value, page, d.start, d.end, "received_date")
+    return None
+
+
+_SERVED_VERB = re.compile(r"\b(?:served|mailed|sent|deposited|delivered)\b", re.I)
+
+
+def _served_in_prose(pages: list[Page]) -> tuple[DateOnPage, tuple[str, int, int] | None] | None:
+    """ "Served via fax and U.S. Mail on 05/15/2025." / "This notice was sent by mail to all
+    parties on ...": a serving verb shortly before "on <date>" in one sentence."""
+    for page in pages:
+        text = repair_words(page.text)
+        for d in labelled_dates(text, _LABELS, ranges=False):
+            if not isinstance(d.value, dt.date) or d.label in ("dob", "date_of_injury"):
+                continue
+            before = re.sub(r"\b(U)\.(S)\.", r"\1 \2 ", text[max(0, d.start - 90):d.start])
+            before = re.split(r"[.;\n](?:\s|$)|\d{1,2}/\d{1,2}/\d{2,4}", before)[-1]
+            verb = _SERVED_VERB.search(before)
+            if verb and re.search(r"\bon\s*$", before) and not re.search(
+                    r"\b(?:request|RFA|records?)\b[^.]*\b(?:sent|delivered)\b", before, re.I):
+                found = service_method(before)
+                return DateOnPage(d.value, page, d.start, d.end, "service_date"), found
     return None
 
 
@@ -210,8 +232,9 @@ def review_type(text: str) -> tuple[str, int, int] | None:
                 return name, m.start("v") + hit.start(), m.start("v") + hit.end()
     best = None
     for name, pat in _REVIEW_TYPES:
-        for m in re.finditer(r"(?:" + pat + r")(?:\s+(?:and\s+)?(?:expedited|standard|"
-                             r"urgent|routine))?\s+(?:utilization\s+)?(?:review|request|"
+        for m in re.finditer(r"(?:" + pat + r")(?:\s*\([^)\n]{0,30}\))?(?:\s+(?:and\s+)?"
+                             r"(?:expedited|standard|urgent|routine))?\s+(?:utilization\s+)?"
+                             r"(?:review|request|"
                              r"determination|decision)", text, re.I):
             window = text[max(0, m.start() - 40):m.start()].lower()
             if re.search(r"\bor\s*$|\bfor\s+(?:a\s+)?$|\bif\s|\bany\s*$", window):
@@ -236,10 +259,22 @@ _EXPEDITED_FALSE = re.compile(
     r"non[\s-]?expedited)\b|\bexpedited\s*:\s*no\b|\bstandard\s+(?:review|timeframe)", re.I)
 
 
+_EXPEDITED_TITLE = re.compile(r"^[^\n]{0,80}\bexpedited\b[^\n]{0,80}$", re.I | re.M)
+
+
 def is_expedited(text: str) -> tuple[bool, int, int]:
     """True only when the letter says this review is expedited; a letter that marks nothing is
     a standard review (the IMR rights boilerplate mentioning expedited review does not count)."""
     m = _EXPEDITED_TRUE.search(text)
+    if m is None:
+        # a title or header line: "Utilization Review Notice - Concurrent Review - EXPEDITED"
+        for t in _EXPEDITED_TITLE.finditer(text):
+            line = t.group(0)
+            if len(line.split()) <= 12 and not re.search(
+                    r"\b(?:may|if|can|right|request(?:ing)?\s+an?|eligible|should|would|"
+                    r"not|non|standard|\[\s*\]|☐)\b|[☐□]", line, re.I):
+                m = t
+                break
     f = _EXPEDITED_FALSE.search(text)
     if m and not (f and f.start() < m.start()):
         return True, m.start(), m.end()
@@ -451,9 +486,7 @@ def _records_reviewed(pages: list[Page]) -> list:
 # --- treatments -------------------------------------------------------------------------------------
 
 def _treatments(pages: list[Page]) -> list[Treatment]:
-    rows: list[Treatment] = []
-    for page in pages:
-        rows.extend(read_table(page))
+    rows = read_tables(pages)
     rows = [t for t in rows if t.decision or t.cpt or t.quantity]
     if not rows:
         for page in pages:
@@ -631,6 +664,14 @@ def extract_ur(doc: Document, pages: list[Page], settings: Settings) -> UrBlock:
             method = found[0]
             doc.cite("ur.service_method",
                      quote_at(pos_page, pos_start + found[1], pos_start + found[2]))
+    if served is None and labels.get("service_date") is None and \
+            labels.get("mailed_date") is None:
+        prose = _served_in_prose(pages)
+        if prose is not None:
+            served, found = prose
+            if found:
+                method = found[0]
+                doc.cite("ur.service_method", served.evidence())
     if served is None:
         served = labels.get("service_date") or labels.get("mailed_date")
         if served is not None and method is None:
@@ -714,6 +755,7 @@ def extract_ur(doc: Document, pages: list[Page], settings: Settings) -> UrBlock:
             t.decision = fallback
         if kind != "decision" and t.decision in (None, "approved"):
             t.decision = "delayed"
+        reconcile_quantities(t)
         t.guidelines = _guidelines_for(t, pages, treatments, block.guidelines_cited)
         if t.evidence is not None:
             t.evidence.document = doc.id

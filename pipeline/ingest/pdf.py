@@ -170,11 +170,70 @@ def text_layer_page(source: str, index: int, text: str, words: list[Word],
                 text_source="text_layer", rotation=0, width=width, height=height)
 
 
+#: the scan's own resolution may differ this much from the OCR dpi and still be used as it is
+NATIVE_DPI_TOLERANCE = 0.1
+
+
+def scan_image(page: pdfium.PdfPage, dpi: int, max_pixels: int):
+    """A typical scanned page's image, decoded as it is instead of rendered (about 0.2 s less
+    a page at 300 dpi), or None when the page is not that simple.
+
+    Simple means: no page rotation, one upright image covering the page, nothing drawn over it
+    but invisible text, and a resolution within ``NATIVE_DPI_TOLERANCE`` of ``dpi``. A decoded
+    image that comes out mostly dark (an inverted /Decode, a mask) is not trusted either.
+    """
+    if page.get_rotation() % 360:
+        return None
+    width, height = page.get_size()
+    found = None
+    for obj in page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and (
+                pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+                == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE):
+            continue
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE or found is not None:
+            return None
+        found = obj
+    if found is None:
+        return None
+    matrix = found.get_matrix()
+    if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
+        return None
+    left, bottom, right, top = found.get_bounds()
+    covered = (min(right, width) - max(left, 0.0)) * (min(top, height) - max(bottom, 0.0))
+    if covered < 0.98 * width * height:
+        return None
+    px_width, px_height = found.get_px_size()
+    native = px_width / (width / 72.0)
+    if (abs(native - dpi) > NATIVE_DPI_TOLERANCE * dpi or px_width * px_height > max_pixels
+            or abs(px_height / (height / 72.0) - native) > NATIVE_DPI_TOLERANCE * dpi):
+        return None
+    image = found.get_bitmap(render=False).to_pil()
+    image = image.convert("L") if image.mode != "L" else image.copy()
+    if _mean(image.reduce(8)) < 128:
+        return None
+    return image
+
+
+def _mean(image) -> float:
+    histogram = image.histogram()
+    total = sum(histogram)
+    return sum(i * n for i, n in enumerate(histogram)) / max(total, 1)
+
+
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, max_pixels: int):
-    """The page as an 8-bit grayscale PIL image at ``dpi``; ``(image, width_pt, height_pt)``."""
+    """The page as an 8-bit grayscale PIL image at ``dpi``; ``(image, width_pt, height_pt)``.
+    A simple scanned page's image is used as it is (``scan_image``)."""
     page = pdf[index]
     try:
         width, height = page.get_size()
+        try:
+            image = scan_image(page, dpi, max_pixels)
+        except Exception as exc:      # any surprise: fall back to rendering
+            log.debug("scan image not used (%s)", type(exc).__name__)
+            image = None
+        if image is not None:
+            return image, float(width), float(height)
         scale = dpi / 72.0
         pixels = width * scale * height * scale
         if pixels > max_pixels:

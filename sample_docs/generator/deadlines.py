@@ -25,6 +25,8 @@ QME_OBJECTION_DAYS = 30
 PANEL_STRIKE_DAYS = 10
 UR_BUSINESS_DAYS = 5
 QME_REPORT_DAYS = 30
+#: written notice of a prospective UR decision: 2 business days after the decision [R]
+UR_NOTICE_BUSINESS_DAYS = 2
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

@@ -128,6 +128,16 @@ def corpus() -> list[Scenario]:
                              late=True, received_as="fax",
                              imr={"signed": True, "jcn": None, "type": "regular"})],
                  qme=QMESpec(role="qme", kind="record_review", style="b", records_letter=False)),
+        Scenario("cf15_expedited_late_notice", "expedited UR decided late; a denial served in "
+                 "writing a week after the decision; non-panel QME re-evaluation; two misfiled records",
+                 seed=115, as_of=AS_OF, age_days=300, parts=["left shoulder", "lumbar spine"], n_pr2=4,
+                 include=FULL | {"op"}, misfiled=2,
+                 urs=[URSpec(style="table", decisions=("modified",), expedited=True, late=True,
+                             service_method="fax", received_as="fax",
+                             imr={"signed": True, "jcn": "JCN2026113390", "type": "expedited"}),
+                      URSpec(style="letter", decisions=("denied",), comm_late=True, vendor=2,
+                             imr={"signed": True, "jcn": "JCN2026113390", "type": "regular"})],
+                 qme=QMESpec(role="qme", kind="reevaluation", style="a", service_method="fax")),
     ]
 
 

@@ -12,6 +12,7 @@ from .base import Case
 from .claim import MEDICAL_TYPES, Claim, Entry, record_of
 from .deadlines import (
     QME_REPORT_DAYS,
+    UR_NOTICE_BUSINESS_DAYS,
     add_business_days,
     business_days_between,
     next_business_day_on_or_after,
@@ -75,6 +76,7 @@ class URSpec:
     expedited: bool = False
     info_requested: bool = False
     late: bool = False                         # UR_UNTIMELY
+    comm_late: bool = False                    # UR_UNTIMELY (written notice after 2 business days)
     before_rfa: bool = False                   # DATE_SEQUENCE: decided before the RFA arrived
     defects: frozenset[str] = frozenset()      # UR_NOTICE_DEFECT: no_specialty, no_guideline, ...
     service_method: str | None = "mail"     # None: no proof of service
@@ -446,6 +448,8 @@ class Story:
         service_date = None
         if spec.service_method:
             service_date = decided if rng.random() < 0.6 else add_business_days(decided, 1)
+            if spec.comm_late:  # decided in time, but the written notice went out late
+                service_date = add_business_days(decided, UR_NOTICE_BUSINESS_DAYS + rng.randint(2, 4))
         doi_val: Any = "case"
         if spec.doi_mismatch:
             doi_val = self.doi + dt.timedelta(days=rng.choice([1, -1, 10]))
@@ -479,6 +483,11 @@ class Story:
                     f"due {due.isoformat()}, made {decided.isoformat()} "
                     f"({business_days_between(received, decided)} business days)",
                     kind="decision", due=due.isoformat(), actual=decided.isoformat())
+        if spec.comm_late:
+            due_c = add_business_days(decided, UR_NOTICE_BUSINESS_DAYS)
+            c.plant("UR_UNTIMELY", ur_e, f"decided {decided.isoformat()} but served in writing "
+                    f"{service_date.isoformat()}, after {due_c.isoformat()} (2 business days)",
+                    kind="communication", due=due_c.isoformat(), actual=service_date.isoformat())
         if spec.before_rfa:
             c.plant("DATE_SEQUENCE", ur_e, f"UR decision {decided.isoformat()} precedes RFA receipt "
                     f"{received.isoformat()}", decision_date=decided.isoformat(),

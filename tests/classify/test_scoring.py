@@ -51,3 +51,20 @@ def test_confidence_grows_with_agreeing_evidence():
                                        hit("wage_statement", text="pay period")]]))
     assert strong.confidence > weak.confidence
     assert 0 < strong.confidence <= 1
+
+
+def test_letter_without_heading_is_correspondence_but_a_heading_wins():
+    listed = [hit("treating_report", "title", 1.6, "progress report"),
+              hit("imaging_report", "title", 1.4, "MRI report")]
+    letter = decide(DocumentEvidence([], [listed], letter=True))
+    assert letter.type == "correspondence"
+    titled = decide(DocumentEvidence([hit("qme_report", "title", 1.5, "QME")], [listed],
+                                     letter=True))
+    assert titled.type == "qme_report"
+
+
+def test_reference_title_names_a_letter_style_report():
+    ref = hit("ame_report", "title", 1.6, "Agreed Medical Evaluation")
+    verdict = decide(DocumentEvidence([], [[hit("qme_report")]], letter=True,
+                                      reference_titles=[ref]))
+    assert verdict.type == "ame_report"

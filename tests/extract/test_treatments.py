@@ -168,3 +168,62 @@ def test_decision_sentences(sentence, decision):
 def test_prose_quantities():
     item = read_prose("The request for 12 sessions of physical therapy is modified to 6 sessions.")[0]
     assert (item.treatment.quantity, item.treatment.quantity_approved) == ("12", "6")
+
+
+def test_wrapped_decision_cell_continues_its_row():
+    text = """Requested service                                  CPT/HCPCS   Qty   Decision
+Left knee arthroscopy with partial meniscectomy    29881       1     CONDITIONALLY
+                                                                     NON-CERTIFIED
+Clinical rationale
+"""
+    rows = read_table(make_page(text))
+    assert [(t.description, t.cpt, t.decision) for t in rows] == [
+        ("Left knee arthroscopy with partial meniscectomy", "29881", "denied")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Adverse determination", "denied"), ("Non-authorized", "denied"), ("Declined", "denied"),
+    ("Approved with modification", "modified"), ("Recommend certification", "approved"),
+    ("Non-certify", "denied"), ("Not recommended", "denied"),
+])
+def test_more_vendor_wording(text, expected):
+    assert normalize_decision(text) == expected
+
+
+def test_fewer_units_approved_is_a_modification():
+    from pipeline.extract.treatments import reconcile_quantities
+    from pipeline.model import Treatment
+
+    t = Treatment("Physical therapy", decision="approved", quantity="12", quantity_approved="6")
+    reconcile_quantities(t)
+    assert t.decision == "modified"
+    t = Treatment("Physical therapy", decision="approved", quantity="12", quantity_approved="12")
+    reconcile_quantities(t)
+    assert t.decision == "approved"
+
+
+def test_table_broken_across_pages():
+    from pipeline.extract.treatments import read_tables
+
+    first = "\n".join(["Notice of decision"] + ["filler line of the letter text"] * 3 + [
+        "Requested Service                  CPT      Decision",
+        "Physical therapy lumbar spine      97110    Certified",
+        "MRI lumbar spine without           72148    Non-certified",
+        "Page 1 of 2"])
+    second = "\n".join([
+        "Claim 05-123456  Page 2 of 2",
+        "contrast",
+        "Lumbar epidural steroid            62323    Modified",
+        "injection L4-5",
+        "",
+        "",
+        "",
+        "The reviewer relied on the guidelines named below for each of the decisions above."])
+    rows = read_tables([make_page(first, 1), make_page(second, 2)])
+    assert [(t.cpt, t.decision) for t in rows] == [
+        ("97110", "approved"), ("72148", "denied"), ("62323", "modified")]
+    assert rows[2].description == "Lumbar epidural steroid injection L4-5"
+    assert rows[1].description == "MRI lumbar spine without"     # its tail is not misplaced
+    assert rows[2].evidence.page == 2
+    # a page that does not continue a table is not read as one
+    assert read_tables([make_page(second, 2)]) == []

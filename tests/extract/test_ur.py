@@ -265,6 +265,7 @@ def test_mailed_on_statement_outside_a_proof_of_service():
 @pytest.mark.parametrize("text, expected", [
     ("Review Type: Concurrent", "concurrent"),
     ("This retrospective review concerns services already rendered", "retrospective"),
+    ("The request was handled as a prospective (pre-service) review.", "prospective"),
     ("For prospective or concurrent review, the timeframe is...\nType of Review: Retro", "retrospective"),
     ("nothing here", None),
 ])
@@ -373,3 +374,48 @@ def test_real_scan_table_ocr(tmp_path):
     assert [(t.cpt, t.decision) for t in ur.treatments] == [
         ("97810", "modified"), ("72141", "denied"), ("99213", "approved")]
     assert ur.overall_decision == "mixed"
+
+
+CONCURRENT = """FAX CONFIRMATION REPORT  Transmission OK  05/16/2025 17:42  To: 9165550100
+MedReview Solutions, LLC
+Utilization Review Notice - Concurrent Review - EXPEDITED
+Notice Date: May 15, 2025
+Patient: Ana Ruiz   DOB: 02/03/1980   WC Claim: 44-55-66
+Provider: Dr. Samuel Green, Orthopaedic Surgery
+Request Receipt Date: 05/14/2025 3:05 PM
+
+Item #1
+Service: Inpatient stay, 2 additional days
+Recommendation: Non-certify
+Reason: Post-operative course is uncomplicated; per ODG Hip, the median length of stay has been
+exceeded and there is no documentation of complications, therefore continued stay is not
+medically necessary.
+
+Item #2
+Service: Home health nursing visits x 4
+Recommendation: Certify
+
+Peer reviewer: Linda Park, DO
+Board Certified in Physical Medicine & Rehabilitation
+The injured worker may request IMR; an IMR application form is attached.
+Served via fax and U.S. Mail on 05/15/2025.
+"""
+
+
+def test_other_vendor_concurrent_expedited_blocks():
+    ur, _ = run(CONCURRENT)
+    assert (ur.review_type, ur.expedited) == ("concurrent", True)
+    assert ur.rfa_received_date == D(2025, 5, 14)
+    assert ur.letter_date == D(2025, 5, 15)
+    assert [(t.description, t.decision) for t in ur.treatments] == [
+        ("Inpatient stay, 2 additional days", "denied"),
+        ("Home health nursing visits x 4", "approved")]
+    assert ur.treatments[0].guidelines == ["ODG Hip"]
+    assert ur.overall_decision == "mixed"
+    assert ur.requesting_physician == "Dr. Samuel Green"
+    assert (ur.reviewer_name, ur.reviewer_specialty) == (
+        "Linda Park, DO", "Physical Medicine & Rehabilitation")
+    assert (ur.service_date, ur.service_method) == (D(2025, 5, 15), "mail")
+    assert ur.communication_date == D(2025, 5, 16)      # the fax confirmation
+    assert ur.imr_form_enclosed is True
+    assert ur.imr_deadline == D(2025, 6, 19)

@@ -100,3 +100,24 @@ def test_render_at_dpi_and_refuse_oversized_pages(tmp_path: Path):
             pdf.render_page(document, 0, 300, 1_000_000)
     finally:
         document.close()
+
+
+def test_a_plain_scan_is_decoded_not_rendered_and_matches_the_render(tmp_path: Path):
+    import numpy as np
+
+    image = scan(claim_lines(8, 6), dpi=100, seed=8)
+    plain = image_pdf(tmp_path / "plain.pdf", [image], dpi=100)
+    stamped = image_pdf(tmp_path / "stamped.pdf", [image], dpi=100, stamp="Received by fax")
+    for path, simple in ((plain, True), (stamped, False)):
+        document = pdf.open_pdf(path)
+        try:
+            page = document[0]
+            assert (pdf.scan_image(page, 100, 10**9) is not None) == simple
+            assert pdf.scan_image(page, 300, 10**9) is None      # another resolution: render
+            page.close()
+            got, width, height = pdf.render_page(document, 0, 100, 10**9)
+        finally:
+            document.close()
+        assert got.size == image.size and (width, height) == (612.0, 792.0)
+        diff = np.abs(np.asarray(got, dtype=np.int16) - np.asarray(image, dtype=np.int16))
+        assert diff.mean() < (1.0 if simple else 3.0)

@@ -74,3 +74,29 @@ def test_letterhead_similarity():
 def test_evaluate_reports_only_fired_signals():
     fired = sig.evaluate(ctx(feats(page_of=(1, 2)), feats(closing=True)))
     assert fired == {"page_1_of_n": 1.0, "previous_page_closed": 0.4}
+
+
+def test_reference_title_counts_only_without_a_heading_and_when_new():
+    qme = Hit("qme_report", "title", 1.5, None, 4, 30, "Panel Qualified Medical Evaluation")
+    assert sig.reference_title(ctx(feats(reference_titles=[qme]), feats())) == 0.6
+    assert sig.reference_title(ctx(feats(reference_titles=[qme]),
+                                   feats(reference_titles=[qme]))) == 0.0
+    assert sig.reference_title(ctx(feats(reference_titles=[qme], titles=[title("rfa")]))) == 0
+
+
+def test_letter_opening_is_stronger_with_a_date_line():
+    assert sig.letter_opening(ctx(feats(salutation=True))) == 0.6
+    assert sig.letter_opening(ctx(feats(salutation=True, date_line=True))) == 1.0
+    assert sig.letter_opening(ctx(feats(date_line=True))) == 0.0
+
+
+def test_slip_sheet_stands_alone():
+    assert sig.slip_sheet(ctx(feats(slip_sheet=True), feats())) >= sig.START_THRESHOLD
+    assert sig.slip_sheet(ctx(feats(), feats(slip_sheet=True))) >= sig.START_THRESHOLD
+    assert sig.slip_sheet(ctx(feats(), feats())) == 0.0
+
+
+def test_counter_without_total_is_weaker_but_chains():
+    assert sig.page_one(ctx(feats(page_of=(1, 0)))) == 0.7
+    assert sig.page_chain(ctx(feats(page_of=(3, 0)), feats(page_of=(2, 0)))) == -3.0
+    assert sig.chain_complete(ctx(feats(), feats(page_of=(2, 0)))) == 0.0
