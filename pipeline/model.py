@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Literal, Optional
+from enum import StrEnum
+from typing import Literal
 
 Box = tuple[float, float, float, float]
 
@@ -82,14 +82,14 @@ class Source:
     kind: str                      # "pdf", "image", "unsupported"
     page_count: int = 0
     status: SourceStatus = "ok"
-    error: Optional[str] = None
+    error: str | None = None
 
 
 @dataclass
 class Word:
     text: str
     box: Box
-    confidence: Optional[float] = None   # 0..100 for OCR words, None for text-layer words
+    confidence: float | None = None   # 0..100 for OCR words, None for text-layer words
 
 
 @dataclass
@@ -101,12 +101,12 @@ class Page:
     text: str = ""
     words: list[Word] = field(default_factory=list)
     text_source: TextSource = "empty"
-    ocr_confidence: Optional[float] = None
-    rotation: Optional[int] = 0          # degrees turned to make the page upright
+    ocr_confidence: float | None = None
+    rotation: int | None = 0          # degrees turned to make the page upright
     width: float = 0.0                   # points (PDF) or pixels (image) of the upright page
     height: float = 0.0
     needs_review: bool = False
-    error: Optional[str] = None
+    error: str | None = None
     from_cache: bool = False
 
     @property
@@ -123,10 +123,10 @@ class Evidence:
     """Where a value was read: every value a person may cite has one."""
 
     source: str
-    page: Optional[int]
+    page: int | None
     quote: str
-    document: Optional[str] = None
-    box: Optional[Box] = None
+    document: str | None = None
+    box: Box | None = None
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ class DateRange:
 InjuryDate = dt.date | DateRange
 
 
-def iso(value: InjuryDate | None) -> Optional[str]:
+def iso(value: InjuryDate | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, DateRange):
@@ -161,76 +161,76 @@ def iso(value: InjuryDate | None) -> Optional[str]:
 @dataclass
 class Treatment:
     description: str
-    decision: Optional[str] = None          # approved / modified / denied / delayed (UR, RFA: None)
-    cpt: Optional[str] = None
-    quantity: Optional[str] = None          # quantity requested
-    quantity_approved: Optional[str] = None
+    decision: str | None = None          # approved / modified / denied / delayed (UR, RFA: None)
+    cpt: str | None = None
+    quantity: str | None = None          # quantity requested
+    quantity_approved: str | None = None
     guidelines: list[str] = field(default_factory=list)
-    evidence: Optional[Evidence] = None
-    outcome: Optional[str] = None           # IMR: upheld / overturned (decision: denied / approved)
+    evidence: Evidence | None = None
+    outcome: str | None = None           # IMR: upheld / overturned (decision: denied / approved)
 
 
 @dataclass
 class Record:
     """One entry of a records-reviewed list."""
 
-    date: Optional[dt.date]
+    date: dt.date | None
     description: str
-    author: Optional[str] = None
-    kind: Optional[str] = None              # best guess of the document type it names
-    pages: Optional[str] = None
-    matched_document: Optional[str] = None
-    evidence: Optional[Evidence] = None
+    author: str | None = None
+    kind: str | None = None              # best guess of the document type it names
+    pages: str | None = None
+    matched_document: str | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass
 class UrBlock:
-    decision_date: Optional[dt.date] = None
-    rfa_received_date: Optional[dt.date] = None
-    letter_date: Optional[dt.date] = None
-    service_date: Optional[dt.date] = None
-    service_method: Optional[str] = None    # mail / fax / email / personal
-    notice_kind: Optional[str] = None       # decision / deferral / incomplete_rfa
-    review_type: Optional[str] = None       # prospective / concurrent / retrospective
-    expedited: Optional[bool] = None
-    additional_info_requested: Optional[bool] = None
-    requesting_physician: Optional[str] = None
-    reviewer_name: Optional[str] = None
-    reviewer_specialty: Optional[str] = None
-    overall_decision: Optional[str] = None  # approved / modified / denied / delayed / mixed
+    decision_date: dt.date | None = None
+    rfa_received_date: dt.date | None = None
+    letter_date: dt.date | None = None
+    service_date: dt.date | None = None
+    service_method: str | None = None    # mail / fax / email / personal
+    notice_kind: str | None = None       # decision / deferral / incomplete_rfa
+    review_type: str | None = None       # prospective / concurrent / retrospective
+    expedited: bool | None = None
+    additional_info_requested: bool | None = None
+    requesting_physician: str | None = None
+    reviewer_name: str | None = None
+    reviewer_specialty: str | None = None
+    overall_decision: str | None = None  # approved / modified / denied / delayed / mixed
     treatments: list[Treatment] = field(default_factory=list)
     guidelines_cited: list[str] = field(default_factory=list)
-    clinical_rationale: Optional[bool] = None
-    imr_rights_notice: Optional[bool] = None
-    imr_form_enclosed: Optional[bool] = None
+    clinical_rationale: bool | None = None
+    imr_rights_notice: bool | None = None
+    imr_form_enclosed: bool | None = None
     records_reviewed: list[Record] = field(default_factory=list)
-    imr_deadline: Optional[dt.date] = None
-    imr_deadline_basis: Optional[str] = None    # service_date / letter_date (no proof of service)
-    communication_date: Optional[dt.date] = None  # fax confirmation / "faxed on" to the physician
+    imr_deadline: dt.date | None = None
+    imr_deadline_basis: str | None = None    # service_date / letter_date (no proof of service)
+    communication_date: dt.date | None = None  # fax confirmation / "faxed on" to the physician
 
 
 @dataclass
 class RfaBlock:
-    requesting_physician: Optional[str] = None
-    date_signed: Optional[dt.date] = None
-    received_date: Optional[dt.date] = None
-    expedited: Optional[bool] = None
+    requesting_physician: str | None = None
+    date_signed: dt.date | None = None
+    received_date: dt.date | None = None
+    expedited: bool | None = None
     treatments: list[Treatment] = field(default_factory=list)
 
 
 @dataclass
 class ImrBlock:
-    kind: Optional[str] = None              # application / notice / determination
-    case_number: Optional[str] = None
-    decision: Optional[str] = None          # upheld / overturned / partially_overturned
-    determination_date: Optional[dt.date] = None
-    ur_decision_date: Optional[dt.date] = None
-    application_date: Optional[dt.date] = None
-    signed: Optional[bool] = None
-    review_type_marked: Optional[bool] = None
-    jcn: Optional[str] = None
+    kind: str | None = None              # application / notice / determination
+    case_number: str | None = None
+    decision: str | None = None          # upheld / overturned / partially_overturned
+    determination_date: dt.date | None = None
+    ur_decision_date: dt.date | None = None
+    application_date: dt.date | None = None
+    signed: bool | None = None
+    review_type_marked: bool | None = None
+    jcn: str | None = None
     treatments: list[Treatment] = field(default_factory=list)
-    notice_date: Optional[dt.date] = None   # notice of assignment: its date (records clock)
+    notice_date: dt.date | None = None   # notice of assignment: its date (records clock)
 
 
 @dataclass
@@ -245,54 +245,54 @@ class Section:
 class Impairment:
     body_part: str
     wpi: float
-    method: Optional[str] = None            # AMA Guides table / method cited
+    method: str | None = None            # AMA Guides table / method cited
     where: str = "body"                     # "summary" table or "body" text
-    evidence: Optional[Evidence] = None
+    evidence: Evidence | None = None
 
 
 @dataclass
 class Apportionment:
-    body_part: Optional[str]
-    industrial_pct: Optional[float]
-    nonindustrial_pct: Optional[float]
-    explained: Optional[bool] = None
-    evidence: Optional[Evidence] = None
+    body_part: str | None
+    industrial_pct: float | None
+    nonindustrial_pct: float | None
+    explained: bool | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass
 class Diagnosis:
     text: str
-    icd10: Optional[str] = None
+    icd10: str | None = None
 
 
 @dataclass
 class QmeBlock:
-    evaluator_role: Optional[str] = None    # panel_qme / qme / ame
-    evaluator_name: Optional[str] = None
-    specialty: Optional[str] = None
-    report_kind: Optional[str] = None       # initial / reevaluation / supplemental / record_review
-    ml_code: Optional[str] = None
-    exam_date: Optional[dt.date] = None
-    report_date: Optional[dt.date] = None
-    signature_date: Optional[dt.date] = None
-    service_date: Optional[dt.date] = None
-    service_method: Optional[str] = None
+    evaluator_role: str | None = None    # panel_qme / qme / ame
+    evaluator_name: str | None = None
+    specialty: str | None = None
+    report_kind: str | None = None       # initial / reevaluation / supplemental / record_review
+    ml_code: str | None = None
+    exam_date: dt.date | None = None
+    report_date: dt.date | None = None
+    signature_date: dt.date | None = None
+    service_date: dt.date | None = None
+    service_method: str | None = None
     diagnoses: list[Diagnosis] = field(default_factory=list)
-    causation: Optional[str] = None
-    mmi_status: Optional[str] = None
-    mmi_date: Optional[dt.date] = None
+    causation: str | None = None
+    mmi_status: str | None = None
+    mmi_date: dt.date | None = None
     impairments: list[Impairment] = field(default_factory=list)
-    combined_wpi: Optional[float] = None
+    combined_wpi: float | None = None
     apportionment: list[Apportionment] = field(default_factory=list)
     ttd_periods: list[InjuryDate] = field(default_factory=list)
-    work_restrictions: Optional[str] = None
-    future_medical: Optional[str] = None
+    work_restrictions: str | None = None
+    future_medical: str | None = None
     records_reviewed: list[Record] = field(default_factory=list)
-    declaration_present: Optional[bool] = None
-    declaration_date: Optional[dt.date] = None
-    declaration_county: Optional[str] = None
-    signature_present: Optional[bool] = None
-    extension_noted: Optional[bool] = None
+    declaration_present: bool | None = None
+    declaration_date: dt.date | None = None
+    declaration_county: str | None = None
+    signature_present: bool | None = None
+    extension_noted: bool | None = None
     body_parts_addressed: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 
@@ -309,35 +309,35 @@ class Document:
     page_end: int
     type: str = "other"
     confidence: float = 0.0
-    title: Optional[str] = None
+    title: str | None = None
     segmentation: list[str] = field(default_factory=list)   # signals that opened this document
     needs_review: bool = False
-    date: Optional[dt.date] = None
-    date_label: Optional[str] = None        # which label the date was read from
-    service_date: Optional[dt.date] = None
-    author: Optional[str] = None
-    author_role: Optional[str] = None
-    claimant_name: Optional[str] = None
-    claim_number: Optional[str] = None
-    adj_number: Optional[str] = None
-    date_of_birth: Optional[dt.date] = None
-    date_of_injury: Optional[InjuryDate] = None
-    employer: Optional[str] = None
-    claims_administrator: Optional[str] = None
+    date: dt.date | None = None
+    date_label: str | None = None        # which label the date was read from
+    service_date: dt.date | None = None
+    author: str | None = None
+    author_role: str | None = None
+    claimant_name: str | None = None
+    claim_number: str | None = None
+    adj_number: str | None = None
+    date_of_birth: dt.date | None = None
+    date_of_injury: InjuryDate | None = None
+    employer: str | None = None
+    claims_administrator: str | None = None
     body_parts: list[str] = field(default_factory=list)
-    duplicate_of: Optional[str] = None
-    duplicate_detail: Optional[str] = None
+    duplicate_of: str | None = None
+    duplicate_detail: str | None = None
     provenance: dict[str, Evidence] = field(default_factory=dict)
-    ur: Optional[UrBlock] = None
-    qme: Optional[QmeBlock] = None
-    imr: Optional[ImrBlock] = None
-    rfa: Optional[RfaBlock] = None
+    ur: UrBlock | None = None
+    qme: QmeBlock | None = None
+    imr: ImrBlock | None = None
+    rfa: RfaBlock | None = None
 
     @property
     def page_numbers(self) -> range:
         return range(self.page_start, self.page_end + 1)
 
-    def cite(self, field_path: str, evidence: Optional[Evidence]) -> None:
+    def cite(self, field_path: str, evidence: Evidence | None) -> None:
         """Record where ``field_path`` was read (no-op without evidence)."""
         if evidence is not None:
             evidence.document = self.id
@@ -346,7 +346,7 @@ class Document:
 
 # --- analysis results ------------------------------------------------------------------------
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -358,7 +358,7 @@ class Finding:
     code: str
     severity: str
     message: str
-    document: Optional[str] = None
+    document: str | None = None
     related: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     details: dict = field(default_factory=dict)
@@ -374,7 +374,7 @@ class CheckItem:
     item: str
     status: Literal["present", "missing", "not_applicable"]
     documents: list[str] = field(default_factory=list)
-    note: Optional[str] = None
+    note: str | None = None
 
 
 @dataclass
@@ -382,21 +382,21 @@ class TimelineEvent:
     date: dt.date
     kind: str
     description: str
-    document: Optional[str] = None
-    page: Optional[int] = None
-    source: Optional[str] = None
+    document: str | None = None
+    page: int | None = None
+    source: str | None = None
 
 
 @dataclass
 class ClaimFacts:
-    claimant_name: Optional[str] = None
+    claimant_name: str | None = None
     claim_numbers: list[str] = field(default_factory=list)
     adj_numbers: list[str] = field(default_factory=list)
     dates_of_injury: list[InjuryDate] = field(default_factory=list)
-    employer: Optional[str] = None
-    claims_administrator: Optional[str] = None
+    employer: str | None = None
+    claims_administrator: str | None = None
     body_parts: list[str] = field(default_factory=list)
-    date_of_birth: Optional[dt.date] = None
+    date_of_birth: dt.date | None = None
     provenance: dict[str, Evidence] = field(default_factory=dict)
 
 
@@ -432,10 +432,10 @@ class ClaimFile:
         return [p for p in self.pages
                 if p.source == doc.source and doc.page_start <= p.number <= doc.page_end]
 
-    def document(self, doc_id: str) -> Optional[Document]:
+    def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
-    def document_at(self, source: str, page: int) -> Optional[Document]:
+    def document_at(self, source: str, page: int) -> Document | None:
         return next((d for d in self.documents
                      if d.source == source and d.page_start <= page <= d.page_end), None)
 

@@ -17,19 +17,19 @@ class Progress:
         self._label = ""
 
     @classmethod
-    def for_stderr(cls) -> "Progress":
+    def for_stderr(cls) -> Progress:
         return cls(sys.stderr, bar=sys.stderr.isatty())
 
     @classmethod
-    def silent(cls) -> "Progress":
+    def silent(cls) -> Progress:
         return _Silent()
 
     def start(self, label: str, total: int) -> None:
         self._label, self._total, self._done = label, total, 0
         if self.bar:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichProgress,
-                                       TextColumn, TimeRemainingColumn)
             from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
 
             self._rich = RichProgress(TextColumn("{task.description}"), BarColumn(),
                                       MofNCompleteColumn(), TimeRemainingColumn(),

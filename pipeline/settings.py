@@ -16,7 +16,6 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 
 def default_cache_dir() -> Path:
@@ -47,6 +46,9 @@ class LegalSettings:
 
     #: CCP 1013 / 8 CCR 10605: +5 calendar days for service by mail to a California address [C]
     mail_extension_days: int = 5
+    #: 8 CCR 10605 extends time after service by fax or e-mail too [C S91]; the contract's
+    #: IMR_DEADLINE names mail only, so off by default
+    extend_for_fax_and_email: bool = False
     #: method assumed when a UR letter shows no service method (contract: mail is the default)
     default_service_method: str = "mail"
     #: IMR application: 30 days after service of the UR decision (LC 4610.5(h)(1)) [C]
@@ -85,7 +87,7 @@ class Settings:
     ocr: OcrSettings = field(default_factory=OcrSettings)
     legal: LegalSettings = field(default_factory=LegalSettings)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    cache_dir: Optional[Path] = field(default_factory=default_cache_dir)
+    cache_dir: Path | None = field(default_factory=default_cache_dir)
     use_cache: bool = True
     #: a PDF with more pages than this is refused as "huge" (a claim file runs to ~2,000)
     max_pages_per_file: int = 5000
@@ -93,7 +95,7 @@ class Settings:
     max_file_bytes: int = 2_000_000_000
 
     @classmethod
-    def from_toml(cls, path: Path) -> "Settings":
+    def from_toml(cls, path: Path) -> Settings:
         data = tomllib.loads(Path(path).read_text())
         settings = cls()
         for section_name in ("ocr", "legal"):

@@ -10,14 +10,17 @@ build the timeline and add the deadline events. A rule that fails is logged and 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 
+from pipeline.analyze.calendar import CaliforniaCalendar
 from pipeline.analyze.checklists import build_checklists, missing_document_findings
+from pipeline.analyze.claim_facts import consolidate_claim
+from pipeline.analyze.duplicates import find_duplicates
 from pipeline.analyze.findings import number_findings
 from pipeline.analyze.matching import match_records
 from pipeline.analyze.rules import RULES, RuleContext
-from pipeline.model import ClaimFile, Finding, TimelineEvent
+from pipeline.analyze.timeline import add_event, build_timeline
+from pipeline.model import ClaimFile, Finding
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,22 +31,6 @@ DEADLINE_EVENTS = {
     "QME_OBJECTION_DEADLINE": ("qme_objection_deadline",
                                "Last day to request a factual correction of the QME/AME report"),
 }
-
-
-def _optional(module: str, function: str):
-    """A function of a sibling module that may not be written yet (None when it is absent)."""
-    try:
-        return getattr(importlib.import_module(module), function)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        log.warning("%s is not available; skipping %s", module, function)
-        return None
-
-
-def _calendar(settings: Settings):
-    make = _optional("pipeline.analyze.calendar", "CaliforniaCalendar")
-    return make(settings.legal) if make else None
 
 
 def _run_step(claim: ClaimFile, name: str, step, *args) -> None:
@@ -102,26 +89,17 @@ def _page(doc, field: str) -> int:
 
 
 def add_timeline_events(claim: ClaimFile) -> None:
-    add_event = _optional("pipeline.analyze.timeline", "add_event")
     for day, kind, text, doc_id, page in analysis_events(claim):
-        doc = claim.document(doc_id or "")
-        if add_event is not None:
-            add_event(claim, day, kind, text, doc, page)
-        elif not any((e.date, e.kind, e.document) == (day, kind, doc_id) for e in claim.timeline):
-            claim.timeline.append(TimelineEvent(day, kind, text, doc_id, page,
-                                                doc.source if doc else None))
+        add_event(claim, day, kind, text, claim.document(doc_id or ""), page)
     claim.timeline.sort(key=lambda e: (e.date, e.kind, e.document or ""))
 
 
 def analyze_claim(claim: ClaimFile, settings: Settings) -> None:
-    consolidate = _optional("pipeline.analyze.claim_facts", "consolidate_claim")
-    if consolidate:
-        _run_step(claim, "claim facts", consolidate, claim)
-    duplicates = _optional("pipeline.analyze.duplicates", "find_duplicates")
-    if duplicates:
-        _run_step(claim, "duplicates", duplicates, claim)
+    _run_step(claim, "claim facts", consolidate_claim, claim)
+    _run_step(claim, "duplicates", find_duplicates, claim)
 
-    ctx = RuleContext(settings=settings, calendar=_calendar(settings), as_of=claim.as_of)
+    ctx = RuleContext(settings=settings, calendar=CaliforniaCalendar(settings.legal),
+                      as_of=claim.as_of)
     try:
         ctx.matches = match_records(claim, settings)
     except Exception as exc:
@@ -132,7 +110,5 @@ def analyze_claim(claim: ClaimFile, settings: Settings) -> None:
     findings += missing_document_findings(claim)
     claim.findings = number_findings(claim, findings)
 
-    timeline = _optional("pipeline.analyze.timeline", "build_timeline")
-    if timeline:
-        _run_step(claim, "timeline", timeline, claim)
+    _run_step(claim, "timeline", build_timeline, claim)
     _run_step(claim, "timeline events", add_timeline_events, claim)

@@ -41,7 +41,8 @@ def imr_deadline(service_date: dt.date | None, letter_date: dt.date | None,
         return None
     method = service_method or legal.default_service_method
     days = legal.imr_filing_days
-    if method in EXTENDED_METHODS:
+    extended = EXTENDED_METHODS | ({"fax", "email"} if legal.extend_for_fax_and_email else set())
+    if method in extended:
         days += legal.mail_extension_days
     calendar = calendar or CaliforniaCalendar(legal)
     return ImrDeadline(calendar.add_days(start, days), start, basis, method,

@@ -278,6 +278,8 @@ def title_hits(lines: list[str], reference: bool = False,
 #: two of a long title: "EMPLOYER' Ss REPORT OF OCCUPATIONAL INJURY")
 FUZZY_MIN_SCORE = 90
 FUZZY_MIN_CHARS = 14
+#: share of capital letters a line needs before a fuzzy title is guessed for it
+FUZZY_MIN_UPPER = 0.7
 _LETTERS = re.compile(r"[^a-z]+")
 
 
@@ -302,6 +304,9 @@ def fuzzy_title(line: str) -> Hit | None:
     squashed = _squash(line)
     if len(squashed) < FUZZY_MIN_CHARS or len(line.split()) > 12 or _DATE_START.match(line):
         return None
+    letters = [c for c in line if c.isalpha()]
+    if sum(c.isupper() for c in letters) < FUZZY_MIN_UPPER * len(letters):
+        return None               # a guessed title must at least look like one: capitals
     phrases, specs = _title_phrases()
     best = None
     for phrase, spec in zip(phrases, specs):

@@ -12,7 +12,6 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Optional
 
 from pipeline.evaluate.metrics import Tally, f1, score_claim
 from pipeline.report.atomic import write_text_atomic
@@ -44,7 +43,7 @@ def summarize(tally: Tally) -> dict:
     all_fp = sum(v[1] for v in tally.findings.values())
     all_fn = sum(v[2] for v in tally.findings.values())
 
-    def ratio(a: int, b: int) -> Optional[float]:
+    def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
 
     return {
@@ -97,7 +96,7 @@ def evaluate_dirs(truth_dir: Path, reports_dir: Path) -> dict:
     }
 
 
-def _fmt(value: Optional[float]) -> str:
+def _fmt(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:5.3f}"
 
 

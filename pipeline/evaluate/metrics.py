@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -58,7 +58,14 @@ def values_equal(key: str, truth: Any, pred: Any) -> bool:
     if leaf == "treatments":
         return treatment_decisions(truth, pred)[0] == len(truth) == len(pred)
     if leaf == "impairments":
-        return _rows(truth, ("body_part", "wpi")) == _rows(pred, ("body_part", "wpi"))
+        # A report may rate a part twice (summary table and body text); the truth lists the
+        # figures the report states as its rating, i.e. the summary when there is one.
+        summary = [row for row in pred if isinstance(row, dict) and row.get("where") == "summary"]
+        rows = summary or pred
+        unique = {(row.get("body_part"), row.get("wpi")): row for row in rows
+                  if isinstance(row, dict)}
+        return _rows(truth, ("body_part", "wpi")) == _rows(list(unique.values()),
+                                                          ("body_part", "wpi"))
     if leaf == "apportionment":
         keys = ("body_part", "industrial_pct", "nonindustrial_pct")
         return _rows(truth, keys) == _rows(pred, keys)
@@ -157,7 +164,7 @@ class Tally:
     claim_files: int = 0
     exact_splits: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.boundaries_tp += other.boundaries_tp
         self.boundaries_fp += other.boundaries_fp
         self.boundaries_fn += other.boundaries_fn
@@ -191,9 +198,9 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, score
 
 
-def map_documents(truth_docs: list[dict], pred_docs: list[dict]) -> dict[str, Optional[dict]]:
+def map_documents(truth_docs: list[dict], pred_docs: list[dict]) -> dict[str, dict | None]:
     """Truth id -> the predicted document with the largest page overlap in the same source."""
-    mapping: dict[str, Optional[dict]] = {}
+    mapping: dict[str, dict | None] = {}
     for tdoc in truth_docs:
         best, best_overlap = None, 0
         for pdoc in pred_docs:
@@ -207,7 +214,7 @@ def map_documents(truth_docs: list[dict], pred_docs: list[dict]) -> dict[str, Op
     return mapping
 
 
-def score_claim(truth: dict, report: Optional[dict]) -> Tally:
+def score_claim(truth: dict, report: dict | None) -> Tally:
     report = report or {}
     tally = Tally(claim_files=1)
     truth_docs = truth.get("documents", [])
@@ -264,7 +271,7 @@ def score_claim(truth: dict, report: Optional[dict]) -> Tally:
     return tally
 
 
-def _truth_id_of(pred_id: Optional[str], mapping: dict[str, Optional[dict]]) -> Optional[str]:
+def _truth_id_of(pred_id: str | None, mapping: dict[str, dict | None]) -> str | None:
     if pred_id is None:
         return None
     for truth_id, pdoc in mapping.items():
@@ -273,9 +280,9 @@ def _truth_id_of(pred_id: Optional[str], mapping: dict[str, Optional[dict]]) -> 
     return f"(unmapped {pred_id})"
 
 
-def _score_findings(truth: dict, report: dict, mapping: dict[str, Optional[dict]],
+def _score_findings(truth: dict, report: dict, mapping: dict[str, dict | None],
                     tally: Tally) -> None:
-    def pred_id(truth_id: Optional[str]) -> Optional[str]:
+    def pred_id(truth_id: str | None) -> str | None:
         if truth_id is None:
             return None
         pdoc = mapping.get(truth_id)

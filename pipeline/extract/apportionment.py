@@ -207,6 +207,12 @@ def find_apportionment(report: ReportText, start: int = 0, end: int | None = Non
                 if value > 100:
                     continue
                 kind = _classify(sentence, match.start(), match.end())
+                if kind is None or sentence[match.end():].strip() in ("", "."):
+                    # "20%. by other factors": an OCR full stop inside the sentence
+                    tail = text[a + match.end():a + match.end() + 80]
+                    if re.match(r"\.\s+[a-z]", tail):
+                        kind = _classify(sentence[:match.end()] + tail[1:], match.start(),
+                                         match.end()) or kind
                 if kind == "industrial" and part.industrial is None:
                     part.industrial = value
                     if _REMAINDER.search(sentence[match.end():]) and _NONIND.search(

@@ -143,7 +143,7 @@ def _jcn(text: str) -> tuple[str, int, int] | None:
     if not m:
         return None
     tail = text[m.end():m.end() + 60].split("\n")[0]
-    v = re.match(r"\s*(?:\(JCN\))?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{5,25})", tail, re.I)
+    v = re.match(r"\s*(?:\(JCN\))?[\s:#.,;|~_-]*([A-Z0-9][A-Z0-9-]{5,25})", tail, re.I)
     if v and re.search(r"\d{4}", v.group(1)):
         return v.group(1), m.end() + v.start(1), m.end() + v.end(1)
     return None
@@ -333,10 +333,18 @@ def extract_imr(doc: Document, pages: list[Page], settings: Settings) -> ImrBloc
                 block.jcn = jcn[0]
                 doc.cite("imr.jcn", quote_at(page, jcn[1], jcn[2]))
                 break
-        disputed = label_value(text, (r"Disputed\s+(?:Treatment|Item|Service)s?",
-                                      r"Treatment\s+(?:Requested|in\s+Dispute)",
-                                      r"Requested\s+Treatment"))
-        if disputed:
+        table = read_tables(pages)
+        for t in table:
+            t.decision = None
+            if t.evidence is not None:
+                t.evidence.document = doc.id
+        block.treatments = table
+        disputed = None if table else label_value(
+            text, (r"Disputed\s+(?:Treatment|Item|Service)s?",
+                   r"Treatment\s+(?:Requested|in\s+Dispute)", r"Requested\s+Treatment"))
+        if disputed and re.search(r"[a-z]{3,}", disputed[0]) and not re.fullmatch(
+                r"[\W\s]*(?:(?:service|treatment|cpt|hcpcs|code|item)s?[\W\s]*)+", disputed[0],
+                re.I):
             codes = find_codes(disputed[0], labelled_only=True)
             block.treatments = [Treatment(description=disputed[0],
                                           cpt=codes[0][0] if codes else None)]

@@ -243,12 +243,11 @@ def _kind_and_ml(report: _Report) -> tuple[str | None, str | None, int | None, i
         digits = ml.group("code").translate(str.maketrans("l|IOo", "11100"))
         ml_code = "ML" + digits
     kind, kind_at = None, None
-    for line, start in _title_lines(report):
-        for pattern, value in _KIND_WORDS:
-            if pattern.search(line):
-                kind, kind_at = value, start
-                break
-        if kind:
+    titles = _title_lines(report)
+    for pattern, value in _KIND_WORDS:          # most specific kind first, over the title area
+        hit = next(((line, start) for line, start in titles if pattern.search(line)), None)
+        if hit:
+            kind, kind_at = value, hit[1]
             break
     if kind is None and ml_code and ml_code[2:] in _ML_KIND:
         kind, kind_at = _ML_KIND[ml_code[2:]], ml.start() if ml else None
@@ -376,9 +375,10 @@ def _dates(report: _Report, block: QmeBlock, doc: Document) -> None:
             doc.cite("qme.service_method", report.ev(span.start + at, span.start + at + 10))
 
 
-_SAW = re.compile(r"\b(?:I|we)\s+(?:personally\s+)?(?:saw|examined|evaluated|re-?examined"
+_SAW = re.compile(r"(?:(?<![A-Za-z])[I|l]|\bwe)\s+(?:personally\s+)?(?:saw|examined|evaluated|re-?examined"
                   r"|re-?evaluated|interviewed)\s+(?:the\s+applicant|the\s+patient|him|her|them"
-                  r"|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'-]+|[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3})"
+                  r"|(?:Mr|Ms|Mrs|Dr)\.?\s+(?-i:[A-Z][\w'-]+)"
+                  r"|(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))"
                   r"\s+(?:in\s+(?:my|our)\s+office\s+)?on\s+", re.IGNORECASE)
 
 
@@ -707,10 +707,14 @@ def _ratings(report: _Report, block: QmeBlock, doc: Document) -> None:
     for span in spans:
         apportionment += find_apportionment(rt, span.body_start, span.end)
     if not spans:
+        # no heading found: read from the first mention of apportionment to the next section
         masked = report.quoting_mask()
-        for match in re.finditer(r"[^\n]*apportion[^\n]*(?:\n(?!\s*\n)[^\n]*){0,6}", masked,
-                                 re.IGNORECASE):
-            apportionment += find_apportionment(rt, match.start(), match.end())
+        match = re.search(r"apportion", masked, re.IGNORECASE)
+        if match:
+            start = rt.text.rfind("\n", 0, match.start()) + 1
+            end = min([s.start for s in report.sections if s.start > match.start()]
+                      + [start + 2000, len(rt.text)])
+            apportionment += find_apportionment(rt, start, end)
     block.apportionment = apportionment
     for item in apportionment:
         if item.evidence is not None:

@@ -167,6 +167,25 @@ def _first_date(text: str) -> DateMention | None:
     return None
 
 
+#: the start of a table row whose date cell looks like a numeric date, however damaged
+_DATE_LIKE = re.compile(r"^\s*[0-9OIl|]{1,2}(?: ?[0-9OIl|])?\s*/\s*[0-9OIl|](?: ?[0-9OIl|])?\s*/"
+                        r"\s*[0-9OIl|](?: ?[0-9OIl|]){1,3}")
+#: a numeric date whose month OCR read with a "4" for a "1" ("42/04/2025" for 12/04/2025)
+_OCR_MONTH = re.compile(r"^(\s*)4([0-2])(?=\s*/\s*[0-9OIl|]{1,2}\s*/\s*[0-9OIl|]{2,4})")
+
+
+def _cell_date(text: str) -> DateMention | None:
+    """The date of a table's date cell, repairing an impossible OCR month ("42/04/2025")."""
+    mention = _first_date(text)
+    if mention is None and _DATE_LIKE.match(text):
+        # "9/1 1/2025": OCR split a number; join digits split by one space in the date cell
+        head = _DATE_LIKE.match(text).group(0)
+        repaired = re.sub(r"(?<=[0-9]) (?=[0-9])", "", head)
+        repaired = _OCR_MONTH.sub(r"\g<1>1\2", repaired, count=1)
+        mention = _first_date(repaired)
+    return mention
+
+
 def _opens_with_date(text: str) -> DateMention | None:
     mention = _first_date(text)
     if mention is None:
@@ -389,8 +408,11 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
         if cells is None:
             cells = _cells_by_text(line.stripped, roles)
         date_cell = (cells or {}).get("date", "")
-        opens = _first_date(date_cell) if date_cell else _opens_with_date(line.stripped)
-        if opens is None and entries and _table_ended(line, words, columns):
+        opens = _cell_date(date_cell) if date_cell else _opens_with_date(line.stripped)
+        if opens is None and not date_cell and _DATE_LIKE.match(line.stripped):
+            opens = _cell_date(line.stripped)
+        if opens is None and entries and not _DATE_LIKE.match(line.stripped) and _table_ended(
+                line, words, columns):
             break
         if cells is None:
             cells = {"summary": line.stripped}
@@ -407,7 +429,7 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
         cells = {role: " ".join(v for v in values if v).strip()
                  for role, values in entry.cells.items()}
         date_text = cells.get("date", "")
-        mention = _first_date(date_text) if date_text else None
+        mention = _cell_date(date_text) if date_text else None
         if mention is None and not any(cells.get(r) for r in ("type", "summary")):
             continue
         summary = cells.get("summary", "")

@@ -66,17 +66,21 @@ def label_value(text: str, labels: Sequence[str]) -> tuple[str, int, int] | None
     for label in labels:
         rx = re.compile(r"(?<![A-Za-z])(?:" + label + r")(?![A-Za-z])[ \t]*[:#\-–]?[ \t]*", re.I)
         for m in rx.finditer(text):
+            if re.match(r"[)(;,.]", text[m.end():m.end() + 1]):
+                continue                      # "Dr. X (requesting physician); ..." is no label
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
             start, end = m.end(), line_end
             segment = text[start:end]
             if not segment.strip():                       # value on the next line
-                nxt = text.find("\n", line_end + 1)
-                nxt = len(text) if nxt == -1 else nxt
-                start, end = line_end + 1, nxt
+                start = line_end + 1
+                while start < len(text) and text[start] == "\n" and start - line_end <= 2:
+                    start += 1                            # OCR puts blank lines in between
+                nxt = text.find("\n", start)
+                end = len(text) if nxt == -1 else nxt
                 segment = text[start:end]
                 if re.search(r"[A-Za-z][A-Za-z ]{1,30}:", segment[:40]) and not re.match(
-                        r"\s*(?:Dr|Mr|Ms|Mrs)\.", segment):
+                        r"\s*(?:Dr|Mr|Ms|Mrs)[.:,]?\s", segment):
                     continue                              # the next line is another label
             stop = re.search(r"\s{3,}|\t|(?<=\S) [A-Z][A-Za-z/.#']*(?: [A-Za-z/.#']+){0,3}:(?!\d)",
                              segment)
@@ -95,6 +99,8 @@ _DEGREES = r"(?:M\.?D|D\.?O|D\.?C|Ph\.?D|Psy\.?D|P\.?A(?:-C)?|N\.?P|R\.?N|D\.?P\
 def clean_name(value: str) -> str | None:
     """A person's name from a label value: keep "Dr." and degrees, drop what follows them."""
     value = re.sub(r"\s+", " ", value).strip(" ,;:-")
+    value = re.sub(r"^/s/\s*", "", value, flags=re.I)
+    value = re.sub(r"^(Dr|Mr|Ms|Mrs)[:,]\s", r"\1. ", value)     # OCR "Dr:" for "Dr."
     m = re.match(r"((?:(?:Dr|Doctor)\.?\s+)?[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*\.?){0,3})"
                  r"((?:,?\s*" + _DEGREES + r"\.?)*)", value)
     if not m:
@@ -168,7 +174,8 @@ def received_dates(pages: list[Page]) -> list[DateOnPage]:
 
 _PHYSICIAN_LABELS = (r"Requesting\s+Physician(?:\s+Name)?(?!\s+(?:Information|Signature))", r"Requesting\s+Provider(?:\s+Name)?",
                      r"Physician(?:'s)?\s+Name", r"Provider\s+Name", r"Treating\s+Physician",
-                     r"Primary\s+Treating\s+Physician", r"Requested\s+by")
+                     r"Primary\s+Treating\s+Physician", r"Requested\s+by",
+                     r"Requesting\s+Physician(?:'s)?\s+Signature")
 _EXPEDITED = r"expedited(?:\s+review)?"
 _RFA_LABELS = {"signed_date": DATE_LABELS["signed_date"] + ("Date:",)}
 

@@ -35,7 +35,7 @@ RECORD_LABELS = frozenset({"diagnoses", "work_restrictions", "disability_status"
 
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 _NUMBERING = re.compile(
-    r"^\s*(?:(?P<roman>" + _ROMAN + r")[.)]|(?P<arabic>[0-9Il|]{1,2}(?:\.[0-9]{1,2})?)[.)]"
+    r"^\s*(?:(?P<roman>" + _ROMAN + r")[.),]|(?P<arabic>[0-9Il|]{1,2}(?:\.[0-9]{1,2})?)[.),]"
     r"|(?P<alpha>[A-Za-z])[.)]|\((?P<paren>[0-9]{1,2}|[A-Za-z]|" + _ROMAN + r")\)"
     r"|(?:section|part)\s+(?P<sect>[0-9IVX]+)[.:]?)\s+",
     re.IGNORECASE)

@@ -230,7 +230,7 @@ _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                             r"certification|ur|response|recommendation)s?$", re.I)),
     ("guideline", re.compile(r"^(?:guidelines?|criteria|basis|references?|cited)$", re.I)),
     ("icd", re.compile(r"^(?:icd|icd-?10|icd-?9|diagnosis|diagnoses|dx)$", re.I)),
-    ("code", re.compile(r"^(?:cpt|hcpcs|cpt/hcpcs|code|codes|ndc)$", re.I)),
+    ("code", re.compile(r"^(?:cpt|hcpcs?|cpt/hcpcs?|code|codes|ndc)$", re.I)),
     ("qty", re.compile(r"^(?:qty|quantity|quantities|units?|frequency|freq|duration|number|#|"
                        r"sessions|visits|other|information|amount)$", re.I)),
     ("approved", re.compile(r"^(?:approved|certified|authori[sz]ed|allowed|modified)$", re.I)),
@@ -242,10 +242,16 @@ _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def _word_role(text: str) -> str | None:
-    token = text.strip(":.,()[]").replace("\u2011", "-")
+    token = text.strip(":.,()[]*").replace("\u2011", "-")
+    if token.lower() in ("required", "optional"):
+        return None
     for role, rx in _ROLE_WORDS:
         if rx.match(token):
             return role
+    for part in re.split(r"[/-]", token):         # "Service/Good", "CPT/HCPC", "ICD-Code"
+        for role, rx in _ROLE_WORDS:
+            if part and rx.match(part):
+                return role
     return None
 
 
@@ -290,11 +296,12 @@ _ALIGN_TOL = 0.02        # cells may start a little left of their header (centre
 
 
 def _header_columns(line: Line, below: Line | None) -> list[Column] | None:
-    words = list(line.words)
+    # OCR reads table rules as "|" / "_" tokens: they are no header words
+    words = [w for w in line.words if not re.fullmatch(r"[|_¦]+", w.text)]
     if below is not None and below.top - line.bottom < (line.bottom - line.top) * 0.8 and all(
             _word_role(w.text) or w.text.lower() in ("of", "per", "/", "&", "and")
             for w in below.words):
-        words += below.words                     # a two-line header ("Qty" / "Requested")
+        words += [w for w in below.words if not re.fullmatch(r"[|_¦]+", w.text)]
     words.sort(key=lambda w: w.box[0])
     groups: list[list[Word]] = []
     for w in words:
@@ -311,6 +318,9 @@ def _header_columns(line: Line, below: Line | None) -> list[Column] | None:
         role = _column_role([w.text for w in g])
         box = _union_box(g)
         columns.append(Column(role or "other", box[0], box[2], [w.text for w in g]))
+    # a header cell naming nothing we read ("Body Part", or OCR noise such as "Sere") is no
+    # column of its own: its words belong to the column on its left
+    columns = [c for c in columns if c.role != "other"]
     roles = [c.role for c in columns]
     if "desc" not in roles or len(columns) < 2:
         return None
@@ -399,8 +409,10 @@ def _rows_from(lines: list[Line], body_start: int, columns: list[Column],
             cells.setdefault(columns[_assign(columns, w)].role, []).append(w)
         only_first = set(cells) <= {columns[0].role, "desc"}
         if only_first and current is not None and (_STOP_LINE.match(text) or (
-                "decision" in current.cells and text[:1].isupper() and len(text.split()) <= 4
-                and not re.search(r"\d|[,.;]$", text))):
+                set(current.cells) & {"decision", "code", "approved"} and text[:1].isupper()
+                and len(text.split()) <= 4 and not re.search(r"\d|[,.;]$", text)
+                and not re.search(r"(?:\b(?:for|of|the|and|with|to|in|at|on|x)|[,/&-])$",
+                                  current.text("desc"), re.I))):
             break                 # a heading after the table ("Clinical rationale")
         # a new row shows in the columns that name it (description, number or code); a line with
         # words only in decision/quantity columns continues the row above ("CONDITIONALLY" /
@@ -426,6 +438,8 @@ def _row_treatment(page: Page, row: TableRow) -> Treatment:
     desc = row.text("desc")
     code_text = row.text("code")
     codes = find_codes(code_text) if code_text else find_codes(desc, labelled_only=True)
+    if not codes:                 # a code column the header did not name ("CPT/HCPC / S Code")
+        codes = find_codes(" ".join(row.text(r) for r in row.cells if r not in ("desc", "icd")))
     decision_text = row.text("decision")
     approved_text = row.text("approved")
     decision = normalize_decision(decision_text)

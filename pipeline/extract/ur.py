@@ -337,6 +337,15 @@ def _first_label(pages: list[Page], labels: Iterable[str]) -> tuple[Page, str, i
 
 
 def _requester(pages: list[Page]) -> tuple[str, Evidence] | None:
+    # "To: Dr. Farah R. Sato (requesting physician); ..." names the role after the name
+    hit = _search(pages, r"(?:^|[:;,]\s*)((?:Dr\.?\s+)?[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*)"
+                         r"{1,3}(?:,\s*[A-Z][A-Za-z.]{1,5})?)\s*\(\s*(?:the\s+)?(?:requesting|"
+                         r"treating|primary\s+treating)\s+(?:physician|provider|doctor)\s*\)",
+                  re.M)
+    if hit:
+        name = clean_name(hit[1].group(1))
+        if name:
+            return name, quote_at(hit[0], hit[1].start(1), hit[1].end(1))
     for label in _REQUESTER_LABELS:
         hit = _first_label(pages, (label,))
         if hit:

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model import (
-    ClaimFile, DateRange, Document, Evidence, Finding, Record, Treatment, iso,
+    ClaimFile,
+    DateRange,
+    Document,
+    Evidence,
+    Finding,
+    Record,
+    Treatment,
+    iso,
 )
 from pipeline.report.atomic import write_text_atomic
 
@@ -46,6 +53,7 @@ def _treatment(t: Treatment) -> dict:
     out = {
         "description": t.description, "cpt": t.cpt, "quantity": t.quantity,
         "quantity_approved": t.quantity_approved, "decision": t.decision,
+        "outcome": t.outcome,
         "guidelines": list(t.guidelines),
     }
     if t.evidence:
@@ -112,7 +120,7 @@ def build_report(claim: ClaimFile) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "claim_id": claim.claim_id,
-        "generated_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "generated_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "as_of": claim.as_of.isoformat(),
         "status": claim.status,
         "sources": [

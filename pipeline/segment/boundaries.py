@@ -10,6 +10,8 @@ Rules, in order:
    ground-truth conventions of sample_docs/TRUTH_FORMAT.md say), and the next page opens a
    document. Only when the page after the blanks continues the "Page k of N" chain of the page
    before them are the blanks part of that document (a blank back side inside a report).
+   A labelled separator sheet ("MEDICAL RECORDS", a few words and nothing else) likewise
+   stands alone (signal ``slip_sheet``).
 4. A fax cover sheet is its own one-page document (type correspondence); the documents of the
    fax behind it are split on their own signals.
 5. A cover letter in which a physician sends their own report ("enclosed is my report ...",

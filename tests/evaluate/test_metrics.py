@@ -158,3 +158,12 @@ def test_evaluate_command_writes_json(tmp_path, capsys):
 
 def test_evaluate_without_truth_is_a_usage_error(tmp_path):
     assert run_evaluation(tmp_path, tmp_path) == 2
+
+
+def test_impairments_compare_the_summary_rows_when_the_report_has_both():
+    truth = [{"body_part": "lumbar spine", "wpi": 8}]
+    both = [{"body_part": "lumbar spine", "wpi": 8, "where": "summary"},
+            {"body_part": "lumbar spine", "wpi": 7, "where": "body"}]
+    assert values_equal("qme.impairments", truth, both)
+    assert not values_equal("qme.impairments", truth, [{"body_part": "lumbar spine", "wpi": 7,
+                                                        "where": "body"}])

@@ -148,3 +148,21 @@ def test_case_number_and_kind_and_overall():
     assert overall_outcome(["upheld", "upheld"]) == "upheld"
     assert overall_outcome(["overturned"]) == "overturned"
     assert overall_outcome([]) is None
+
+
+def test_application_with_disputed_items_table():
+    text = """APPLICATION FOR INDEPENDENT MEDICAL REVIEW
+Type of Utilization Review: [ ] Regular [ ] Expedited
+Date of UR Decision: 01/16/2026
+Disputed treatment / service                 CPT/HCPCS
+Viscosupplementation injection, right knee   J7325
+Lumbar epidural steroid injection L4-L5      62323
+Employee Signature
+Signature: ______________________________ Date: ______________
+"""
+    imr, _ = run(text, "imr_application")
+    assert [(t.description, t.cpt, t.decision) for t in imr.treatments] == [
+        ("Viscosupplementation injection, right knee", "J7325", None),
+        ("Lumbar epidural steroid injection L4-L5", "62323", None)]
+    assert imr.signed is False
+    assert imr.review_type_marked is False

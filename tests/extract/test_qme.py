@@ -509,3 +509,27 @@ def test_ocr_noisy_signature_block_and_closing() -> None:
     cover = _one_page("Leonard K. Varga\nMedical-Legal Evaluations\nTo all parties:\nEnclosed is "
                       "my AME report.\nRespectfully,\nLeonard K. Varga\n")
     assert cover.evaluator_name == "Leonard K. Varga"
+
+
+def test_exam_date_from_narrative_with_ocr_pipe_for_i() -> None:
+    block = _one_page("PANEL QME REPORT\nIntroduction: '| saw Samuel T. Kaur on March 19, 2026 at "
+                      "741 McHenry Avenue.\nI examined the MRI films on 05/01/2025.\n")
+    assert block.exam_date == D(2026, 3, 19)
+    narrative = _one_page("QME REPORT\nI examined the MRI films on 05/01/2025.\n")
+    assert narrative.exam_date is None
+
+
+def test_apportionment_without_a_recognised_heading() -> None:
+    block = _one_page("QME REPORT\nIMPAIRMENT RATING\nRight shoulder 6% WPI (Table 16-3).\n"
+                      "Apportionment is addressed under Labor Code sections 4663 and 4664.\n\n"
+                      "For the rt shoulder, 80% of the permanent disability is caused by the "
+                      "industrial injury and 20%. by other\nfactors, namely pre-existing "
+                      "degenerative changes shown on imaging.\n\nFUTURE MEDICAL CARE\nNone.\n")
+    assert [(a.body_part, a.industrial_pct, a.nonindustrial_pct, a.explained)
+            for a in block.apportionment] == [("right shoulder", 80, 20, True)]
+
+
+def test_title_over_two_lines_reevaluation_wins_over_comprehensive() -> None:
+    block = _one_page("QUALIFIED MEDICAL EVALUATION - COMPREHENSIVE\nMEDICAL-LEGAL RE-EVALUATION\n"
+                      "Date of Evaluation: 06/01/2026\nBilling Code: ML202\n")
+    assert (block.report_kind, block.ml_code) == ("reevaluation", "ML202")

@@ -167,3 +167,25 @@ def test_table_ends_where_text_returns_to_the_left_margin() -> None:
     records = parse_records([page])
     assert [(r.date, r.description) for r in records] == [
         (D(2025, 12, 23), "Meds: Medication list")]
+
+
+def test_ocr_month_with_a_four_for_a_one_in_a_table_date_cell() -> None:
+    page = _table_page([
+        ["Date", "Provider", "Type", "Summary"],
+        ["11/21/2025", "Helen Marquez", "Employer rpt", "Employer's report of injury."],
+        ["42/04/2025", "Charles Lindgren, DO", "PTP report", "PR-2 progress report."],
+        ["12/22/2025", "Kim Nakamura", "Therapy", "Therapy note."],
+    ], (0.05, 0.22, 0.45, 0.65))
+    assert [r.date for r in parse_records([page])] == [
+        D(2025, 11, 21), D(2025, 12, 4), D(2025, 12, 22)]
+
+
+def test_ocr_split_digits_in_a_date_cell_do_not_end_the_table() -> None:
+    page = _table_page([
+        ["Date", "Provider", "Type", "Summary"],
+        ["9/5/2025", "Dr. Wesley Oyelaran", "UR", "Utilization review decision."],
+        ["9/1 1/2025", "Marcus Marsh, MD", "Imaging", "X-ray report."],
+        ["9/23/2025", "Kim Nakamura", "Therapy", "Therapy note."],
+    ], (0.05, 0.22, 0.45, 0.65))
+    assert [r.date for r in parse_records([page])] == [
+        D(2025, 9, 5), D(2025, 9, 11), D(2025, 9, 23)]

@@ -109,3 +109,10 @@ def test_label_value_stops_at_next_label_and_reads_next_line():
 def test_clean_name():
     assert clean_name("Dr. Alan Cho, M.D., Orthopedic Surgery") == "Dr. Alan Cho, M.D."
     assert clean_name("N/A") is None
+
+
+def test_ocr_blank_lines_and_colon_after_dr():
+    text = ("Request for Authorization\nRequesting Physician Information\n\nName:\n\n"
+            "Dr: Gregory Gallagher\n\nPractice Name:\n\nCentral Coast Industrial Medicine\n")
+    rfa, _ = run(text)
+    assert rfa.requesting_physician == "Dr. Gregory Gallagher"

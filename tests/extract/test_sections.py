@@ -188,3 +188,8 @@ def test_run_together_records_heading_ends_at_the_next_inline_heading() -> None:
 @pytest.mark.parametrize("line", ["Extension 25 15", "Impairment 12 8 4", "Records 1-4"])
 def test_table_rows_starting_with_a_heading_word_are_not_headings(line: str) -> None:
     assert match_heading(ReportText([Page("x.pdf", 1, text=line)]).lines[0]) is None
+
+
+def test_ocr_comma_after_the_section_number() -> None:
+    heading = match_heading(ReportText([Page("x.pdf", 1, text="17, APPORTIONMENT")]).lines[0])
+    assert (heading.name, heading.numbering) == ("apportionment", "arabic")

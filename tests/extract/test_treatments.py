@@ -227,3 +227,14 @@ def test_table_broken_across_pages():
     assert rows[2].evidence.page == 2
     # a page that does not continue a table is not read as one
     assert read_tables([make_page(second, 2)]) == []
+
+
+def test_noise_word_in_header_is_no_column():
+    # OCR read a table rule as "Sere" and "|": the description runs on under it
+    text = """Requested service  _   Sere         CPT/HCPCS | Qty _ Decision
+Left knee arthroscopy with partial    29881       1     CONDITIONALLY
+                                                        NON-CERTIFIED
+"""
+    rows = read_table(make_page(text))
+    assert [(t.description, t.cpt, t.decision) for t in rows] == [
+        ("Left knee arthroscopy with partial", "29881", "denied")]

@@ -419,3 +419,11 @@ def test_other_vendor_concurrent_expedited_blocks():
     assert ur.communication_date == D(2025, 5, 16)      # the fax confirmation
     assert ur.imr_form_enclosed is True
     assert ur.imr_deadline == D(2025, 6, 19)
+
+
+def test_requesting_physician_named_before_its_role():
+    text = ("UTILIZATION REVIEW DETERMINATION\nDate: 01/07/2026\n"
+            "To: Dr. Farah R. Sato (requesting physician); Jason L. Soto (injured worker)\n"
+            "Employee: Jason L. Soto\n")
+    ur, _ = run(text)
+    assert ur.requesting_physician == "Dr. Farah R. Sato"

@@ -8,8 +8,23 @@ import jsonschema
 import pytest
 
 from pipeline.model import (
-    Apportionment, CheckItem, ClaimFile, DateRange, Document, Evidence, Finding, Impairment,
-    ImrBlock, Page, QmeBlock, Record, RfaBlock, Source, TimelineEvent, Treatment, UrBlock,
+    Apportionment,
+    CheckItem,
+    ClaimFile,
+    DateRange,
+    Document,
+    Evidence,
+    Finding,
+    Impairment,
+    ImrBlock,
+    Page,
+    QmeBlock,
+    Record,
+    RfaBlock,
+    Source,
+    TimelineEvent,
+    Treatment,
+    UrBlock,
 )
 from pipeline.report.json_report import build_report, load_schema, validate_report, write_report
 

@@ -1,8 +1,9 @@
 """The sequence pass on the tricky cases of issue 4 (pages built in the test)."""
 
+from segment_pages import boxed_page, text_page
+
 from pipeline.model import ClaimFile, Source
 from pipeline.segment import split_documents, split_pages
-from tests.segment.conftest import boxed_page, text_page
 
 BODY = "\n".join(f"Line {i} of the narrative with findings and discussion." for i in range(12))
 

@@ -1,4 +1,5 @@
 import pytest
+from segment_pages import boxed_page, text_page
 
 from pipeline.segment.features import (
     fax_sender,
@@ -10,7 +11,6 @@ from pipeline.segment.features import (
     read_page_number,
     read_page_of,
 )
-from tests.segment.conftest import boxed_page, text_page
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,6 +7,9 @@ Decisions:
 - A document already flagged CLAIMANT_MISMATCH gets no DOI_MISMATCH: the misfiling is the error.
 - Names compare fuzzily (rapidfuzz) without titles or middle initials, "LAST, FIRST" reordered;
   claim numbers compare exactly after removing punctuation and reading O as 0 and I/l/| as 1.
+- The claim's own numbers (``own_claim_numbers``) are those of the claim form, employer's
+  report and Doctor's First Report, the most common one, and any on two or more documents and
+  a quarter of the numbered ones; a number on one or two records only is another claim's.
 """
 
 from __future__ import annotations
@@ -64,20 +67,49 @@ def claimant_problems(doc: Document, claimant: str | None,
     return problems
 
 
+CLAIM_TYPES = ("claim_form", "employer_report", "doctor_first_report")
+#: a claim number on at least this share of the numbered documents belongs to the file
+OWN_NUMBER_SHARE = 0.25
+
+
+def own_claim_numbers(claim: ClaimFile) -> list[str]:
+    """The claim numbers of this claim file: those of the claim form, employer's report and
+    Doctor's First Report, the most common one, and any on two or more documents and a quarter
+    of the numbered documents.
+    The consolidated facts list every number seen, a misfiled record's included."""
+    docs = [d for d in claim.documents if d.duplicate_of is None and d.claim_number]
+    if not docs:
+        return list(claim.claim.claim_numbers)
+    groups: list[list[Document]] = []
+    for doc in docs:
+        group = next((g for g in groups if same_claim_number(g[0].claim_number or "",
+                                                             doc.claim_number or "")), None)
+        if group is None:
+            groups.append([doc])
+        else:
+            group.append(doc)
+    groups.sort(key=len, reverse=True)
+    own = [g for g in groups
+           if g is groups[0] or any(d.type in CLAIM_TYPES for d in g)
+           or len(g) >= max(2, OWN_NUMBER_SHARE * len(docs))]
+    return [g[0].claim_number or "" for g in own]
+
+
 def misfiled_ids(claim: ClaimFile) -> set[str]:
     """Documents naming another claimant or claim number."""
-    facts = claim.claim
+    numbers = own_claim_numbers(claim)
     return {d.id for d in claim.documents
-            if claimant_problems(d, facts.claimant_name, facts.claim_numbers)}
+            if claimant_problems(d, claim.claim.claimant_name, numbers)}
 
 
 def claimant_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     facts = claim.claim
+    numbers = own_claim_numbers(claim)
     out = []
     for doc in claim.documents:
         if doc.duplicate_of is not None:
             continue
-        problems = claimant_problems(doc, facts.claimant_name, facts.claim_numbers)
+        problems = claimant_problems(doc, facts.claimant_name, numbers)
         if not problems:
             continue
         what = []
@@ -85,7 +117,7 @@ def claimant_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
             what.append(f"claimant {problems['claimant_name']} (this claim: {facts.claimant_name})")
         if "claim_number" in problems:
             what.append(f"claim number {problems['claim_number']} (this claim: "
-                        f"{', '.join(facts.claim_numbers)})")
+                        f"{', '.join(numbers)})")
         message = (f"{cap(doc_label(doc))} names {' and '.join(what)} and may be "
                    "misfiled in this claim file.")
         out.append(make_finding(

@@ -16,7 +16,8 @@ Decisions:
   stated), or a share stated with ``explained`` False.
 - BODY_PART_NOT_ADDRESSED compares the claimed body parts (claim form, employer report and
   Doctor's First Report; else the claim's consolidated parts) with the parts the report rates,
-  apportions or lists as addressed (when it does none of these, the body parts it names);
+  apportions, lists as addressed or names at all (a part it names is taken as addressed, at
+  least in part: the finding is for parts the report ignores);
   a "bilateral" part and a sided part of the same joint cover each other. Skipped for
   supplementals and when the report's parts could not be read at all.
 - DECLARATION_MISSING: declaration or signature known to be absent (False, not None).
@@ -27,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from pipeline.analyze.cvc import combine_wpi
 from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
 from pipeline.analyze.rules.context import RuleContext, live_documents
 from pipeline.model import ClaimFile, Document, Finding, QmeBlock
@@ -104,16 +106,6 @@ def wpi_problems(qme: QmeBlock, combine: Callable[[Sequence[float]], int] | None
     return problems
 
 
-def _combine_function() -> Callable[[Sequence[float]], int] | None:
-    try:
-        from pipeline.analyze.cvc import combine_wpi
-    except ModuleNotFoundError as exc:
-        if exc.name != "pipeline.analyze.cvc":
-            raise
-        return None
-    return combine_wpi
-
-
 def _fmt(value: float) -> str:
     return f"{value:g}%"
 
@@ -125,7 +117,9 @@ def _where(value, place: str) -> str:
 
 
 def wpi_arithmetic(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
-    combine = _combine_function()
+    def combine(values: Sequence[float]) -> int:
+        return combine_wpi(values, half_up=ctx.legal.cvc_round_half_up)
+
     out = []
     for doc in live_documents(claim, *QME_TYPES):
         if doc.qme is None:
@@ -235,11 +229,10 @@ def addressed_parts(doc: Document) -> set[str]:
     qme = doc.qme
     if qme is None:
         return set()
-    parts = set(qme.body_parts_addressed)
+    parts = set(qme.body_parts_addressed) | set(doc.body_parts)
     parts |= {imp.body_part for imp in qme.impairments if imp.body_part}
     parts |= {ap.body_part for ap in qme.apportionment if ap.body_part}
-    # a report not yet rating anything (not at MMI): the parts it is about
-    return parts or set(doc.body_parts)
+    return parts
 
 
 def body_part_not_addressed(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:

@@ -15,6 +15,9 @@ Decisions:
   records-reviewed list could not be read at all (empty, and no records-review section) is
   skipped: the pipeline cannot tell what it reviewed.
 - RECORD_DATE_MISMATCH: an entry matched only to a same-kind record a few days away.
+- Neither RECORD_DATE_MISMATCH nor CITED_RECORD_MISSING is raised when a page outside the citing
+  document is headed (first lines) with the cited date: the record is probably in the file,
+  inside a document the page split did not separate.
 - CITED_RECORD_MISSING: a dated entry that matched nothing; and a named, dated study or report
   in a treating report's text ("MRI of the lumbar spine dated 02/14/2025 showed ...") that is
   in the file neither on that date nor a few days away. One finding per report and cited record
@@ -109,11 +112,12 @@ def _entry_evidence(report: Document, m: RecordMatch) -> list[Evidence]:
 
 def record_date_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     out = []
+    headers = header_dates(claim)
     for m in ctx.matches:
         if not m.near:
             continue
         report, doc = claim.document(m.report), claim.document(m.document or "")
-        if report is None or doc is None:
+        if report is None or doc is None or dated_elsewhere(m.record.date, report, headers):
             continue
         message = (f"{cap(doc_label(report))} cites \"{m.record.description}\" as dated "
                    f"{us_date(m.record.date)}, but the file's {type_label(doc.type)} is dated "
@@ -126,14 +130,37 @@ def record_date_mismatch(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     return out
 
 
+HEADER_LINES = 15
+
+
+def header_dates(claim: ClaimFile) -> dict[dt.date, set[tuple[str, int]]]:
+    """Dates in the first lines of every page -> the pages: where a record states its date."""
+    from pipeline.extract.dates import find_dates
+    out: dict[dt.date, set[tuple[str, int]]] = {}
+    for page in claim.pages:
+        head = "\n".join(page.text.splitlines()[:HEADER_LINES])
+        for mention in find_dates(head):
+            if isinstance(mention.value, dt.date):
+                out.setdefault(mention.value, set()).add(page.key)
+    return out
+
+
+def dated_elsewhere(day: dt.date, citing: Document, headers) -> bool:
+    """A page outside the citing document is headed with this date: the record is probably in
+    the file, within a document the page split did not separate."""
+    return any(not (source == citing.source and citing.page_start <= page <= citing.page_end)
+               for source, page in headers.get(day, ()))
+
+
 def cited_record_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     out = []
     seen: set[tuple] = set()
+    headers = header_dates(claim)
     for m in ctx.matches:
         if m.document is not None or m.record.date is None:
             continue
         report = claim.document(m.report)
-        if report is None:
+        if report is None or dated_elsewhere(m.record.date, report, headers):
             continue
         key = (m.report, m.kind, m.record.date)
         if key in seen:
@@ -146,7 +173,7 @@ def cited_record_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
             continue
         for record in text_citations(claim, doc):
             kind = record.kind
-            if (kind, record.date) in seen:
+            if (kind, record.date) in seen or dated_elsewhere(record.date, doc, headers):
                 continue
             (m,) = match_report(claim, doc, [record], ctx.settings)
             if m.document is not None:

@@ -67,3 +67,25 @@ def test_misfiled_document_gets_no_doi_mismatch():
                    date_of_injury=d("2022-01-01"))
     claim = make_claim(doc, claimant_name="Maria Gonzalez", dates_of_injury=[d("2024-03-12")])
     assert doi_mismatch(claim, make_ctx(claim)) == []
+
+
+def test_a_number_seen_on_one_record_only_is_another_claims():
+    own = {"claim_number": "2677583-001"}
+    docs = [make_doc("D1", "claim_form", 1, **own), make_doc("D2", "treating_report", 2, **own),
+            make_doc("D3", "treating_report", 3, claim_number="05-555065"),
+            make_doc("D4", "rfa", 4, **own), make_doc("D5", "ur_decision", 5, **own)]
+    # the consolidated facts list every number seen; the misfiled one must still stand out
+    claim = make_claim(*docs, claimant_name="Brian Abernathy",
+                       claim_numbers=["2677583-001", "05-555065"])
+    (finding,) = claimant_mismatch(claim, make_ctx(claim))
+    assert finding.document == "D3"
+    assert finding.details["expected_claim_numbers"] == ["2677583-001"]
+
+
+def test_two_claims_in_one_file_are_both_own():
+    docs = [make_doc(f"A{i}", "treating_report", i, claim_number="05-111111") for i in range(3)]
+    docs += [make_doc(f"B{i}", "treating_report", 10 + i, claim_number="05-222222")
+             for i in range(2)]
+    docs.append(make_doc("C1", "claim_form", 20, claim_number="05-222222"))
+    claim = make_claim(*docs, claimant_name=None, claim_numbers=["05-111111", "05-222222"])
+    assert claimant_mismatch(claim, make_ctx(claim)) == []

@@ -115,3 +115,10 @@ def test_each_citing_report_gets_its_own_missing_record_finding():
 def test_initial_report_without_a_read_exam_date_is_skipped():
     claim = _file(report_kind="initial", exam=None)
     assert qme_record_omitted(claim, make_ctx(claim)) == []
+
+
+def test_a_page_headed_with_the_cited_date_means_the_record_is_in_the_file():
+    claim = _file(records=[Record(d("2024-11-02"), "Functional capacity evaluation")])
+    page = next(p for p in claim.pages if p.number == 4)        # inside the job description
+    page.text = "FUNCTIONAL CAPACITY EVALUATION\nDate of evaluation: 11/02/2024\n..."
+    assert cited_record_missing(claim, make_ctx(claim)) == []

@@ -1,8 +1,6 @@
-"""Page fixtures for segmentation tests: text-only pages and pages with word boxes."""
+"""Page builders for segmentation tests: text-only pages and pages with word boxes."""
 
 from __future__ import annotations
-
-import pytest
 
 from pipeline.model import Page, Word
 
@@ -23,13 +21,3 @@ def boxed_page(number: int, lines: list[tuple[float, str]], source: str = "claim
             x += width + 0.01
     text = "\n".join(text for _, text in sorted(lines))
     return Page(source=source, number=number, text=text, words=words, text_source="ocr")
-
-
-@pytest.fixture
-def make_text_page():
-    return text_page
-
-
-@pytest.fixture
-def make_boxed_page():
-    return boxed_page
