@@ -7,7 +7,7 @@ AS_OF ?= 2026-11-23
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup tesseract demo test eval bench lint corpus models clean
+.PHONY: setup tesseract demo test eval bench lint corpus clean
 
 setup: tesseract $(STAMP)
 
