@@ -18,7 +18,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import analyze, classify, extract, ingest, segment
+from pipeline import classify, ingest, segment
+from pipeline.analyze.stage import analyze_claim
+from pipeline.extract.stage import extract_documents
 from pipeline.ingest.executor import make_executor
 from pipeline.model import ClaimFile
 from pipeline.progress import Progress
@@ -72,8 +74,8 @@ def process_claim(claim_input: ClaimInput, out_dir: Path, settings: Settings,
     ingest.read_claim(claim_input.path, claim, settings, executor=executor, progress=progress)
     for stage in (segment.split_documents, classify.classify_documents):
         stage(claim)
-    extract.extract_documents(claim, settings)
-    analyze.analyze_claim(claim, settings)
+    extract_documents(claim, settings)
+    analyze_claim(claim, settings)
     claim.stats.seconds = round(time.perf_counter() - started, 3)
     write_outputs(claim, out_dir / claim.claim_id, settings, xlsx=xlsx)
     print_summary(claim)

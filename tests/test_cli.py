@@ -17,7 +17,7 @@ from benchmarks.pages import claim_lines, image_pdf, scan, text_pdf  # noqa: E40
 from pipeline.cli import ExitCode, main  # noqa: E402
 from pipeline.report.json_report import validate_report  # noqa: E402
 
-SHARED_SCHEMA = Path("/work/shared/spec/report.schema.json")
+SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "report.schema.json"
 
 
 def _reports(out: Path) -> dict[str, dict]:

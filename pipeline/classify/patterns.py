@@ -186,6 +186,10 @@ def find_hits(texts: Iterable[str], batch_size: int = 64) -> list[list[Hit]]:
 
 _DATE_START = re.compile(r"^\s*(\d{1,2}[/-]\d{1,2}|\d{4}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},)")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+#: a list item ("- Request for Authorization ...", "• MRI report") names a record, not a title
+_LIST_ITEM = re.compile(r"^\s*[-\u2013\u2014\u2022*\u25aa\u25cf>]\s")
+#: "... dated 10/15/2024", "of 03/11/2025": the line cites another document by its date
+_CITES_DATED = re.compile(r"\b(dated|of|on)\s+\(?\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", re.I)
 #: labels whose value names ANOTHER thing (the treatment, the subject), not this document
 _REFERENCE_LABEL = re.compile(
     r"^\W*(re|subject|regarding|ref|reference|requested|request|treatment|service|services|"
@@ -196,12 +200,15 @@ def is_title_line(line: str, hit: Hit, max_tokens: int = 12, min_cover: float = 
                   reference: bool = False) -> bool:
     """Is ``hit`` the heading of ``line`` rather than a mention inside a sentence or a list?
 
-    A heading line is short, does not start with a date (records lists do), and the matched
+    A heading line is short, is not a list item, does not start with a date or cite another
+    document by its date (records lists do both), and the matched
     phrase makes up a good part of its letters. ``reference``: instead accept only a title given
     as the value of a reference label ("Re: Panel Qualified Medical Evaluation"), which may
     name this document or another one (the treatment a UR letter decides).
     """
-    if len(line.split()) > max_tokens or _DATE_START.match(line):
+    if len(line.split()) > max_tokens or _DATE_START.match(line) or _LIST_ITEM.match(line):
+        return False
+    if _CITES_DATED.search(line[hit.end:]):
         return False
     before = line[:hit.start]
     is_reference = bool(_REFERENCE_LABEL.match(before))     # "Re: MRI of the ...", "Subject:"

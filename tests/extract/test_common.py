@@ -188,7 +188,7 @@ def _write_ur_pdf(path):
 
 def _run(path):
     from pipeline import ingest
-    from pipeline.extract import extract_documents
+    from pipeline.extract.stage import extract_documents
     from pipeline.model import ClaimFile
     from pipeline.settings import Settings
 
@@ -243,7 +243,7 @@ def test_end_to_end_scanned_pages_through_tesseract(tmp_path):
 
 
 def test_a_failing_type_extractor_does_not_lose_the_claim(monkeypatch):
-    import pipeline.extract as extract
+    import pipeline.extract.stage as extract
     from pipeline.model import ClaimFile
     from pipeline.settings import Settings
 

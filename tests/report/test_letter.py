@@ -5,7 +5,7 @@ import re
 
 import docx
 
-from pipeline.analyze import analyze_claim
+from pipeline.analyze.stage import analyze_claim
 from pipeline.model import (
     ClaimFacts,
     ClaimFile,

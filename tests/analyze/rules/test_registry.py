@@ -1,7 +1,7 @@
 """The rule registry and analyze_claim: every code has a rule, ids, clean files stay clean."""
 
 import pipeline.analyze.rules as rules_pkg
-from pipeline.analyze import analyze_claim
+from pipeline.analyze.stage import analyze_claim
 from pipeline.model import (
     FINDING_CATEGORY,
     Impairment,
