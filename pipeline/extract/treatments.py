@@ -56,7 +56,8 @@ _DECISION_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("denied", re.compile(
         r"\bnon[\s-]*cert|\bnoncert|\bnot[\s-]+cert|\buncertif|\bdenied\b|\bdeny\b|\bcnc\b|"
         r"conditionally\s+non|\bnon[\s-]*(?:authori[sz]|approv)|\badverse\s+determination|"
-        r"\bdeclined\b")),
+        r"\bdeclined\b|\b(?:unable|not\s+able)\s+to\s+(?:certif|approv|authori[sz])|"
+        r"\bcan\s*not\s+(?:be\s+)?(?:certif|approv|authori[sz])")),
     ("delayed", re.compile(
         r"\bdelay(?:ed)?\b|\bdefer(?:red|ral)?\b|\bpending\b|\bon\s+hold\b|"
         r"incomplete|not\s+complete|additional\s+information\s+(?:is\s+)?(?:needed|required)")),
@@ -227,7 +228,8 @@ def _union_box(words: list[Word]) -> tuple[float, float, float, float]:
 
 _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("decision", re.compile(r"^(?:decision|determination|outcome|status|result|disposition|"
-                            r"certification|ur|response|recommendation)s?$", re.I)),
+                            r"certification|ur|response|recommendation|answer|ruling|reply|"
+                            r"action|finding)s?$", re.I)),
     ("guideline", re.compile(r"^(?:guidelines?|criteria|basis|references?|cited)$", re.I)),
     ("icd", re.compile(r"^(?:icd|icd-?10|icd-?9|diagnosis|diagnoses|dx)$", re.I)),
     ("code", re.compile(r"^(?:cpt|hcpcs?|cpt/hcpcs?|code|codes|ndc)$", re.I)),

@@ -275,6 +275,9 @@ def is_expedited(text: str) -> tuple[bool, int, int]:
                     r"not|non|standard|\[\s*\]|☐)\b|[☐□]", line, re.I):
                 m = t
                 break
+    if m and re.search(r"\b(?:not|non)[\s-]*expedited|\bstandard\b|\bregular\b|\broutine\b",
+                       m.group(0), re.I):
+        m = None                           # "Type of review: standard (not expedited)"
     f = _EXPEDITED_FALSE.search(text)
     if m and not (f and f.start() < m.start()):
         return True, m.start(), m.end()

@@ -238,3 +238,9 @@ Left knee arthroscopy with partial    29881       1     CONDITIONALLY
     rows = read_table(make_page(text))
     assert [(t.description, t.cpt, t.decision) for t in rows] == [
         ("Left knee arthroscopy with partial", "29881", "denied")]
+
+
+@pytest.mark.parametrize("wording", ["We are unable to certify", "not able to approve this request",
+                                     "The request cannot be certified", "can not authorize"])
+def test_small_vendor_refusals_are_denials(wording):
+    assert normalize_decision(wording) == "denied"

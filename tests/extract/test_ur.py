@@ -427,3 +427,8 @@ def test_requesting_physician_named_before_its_role():
             "Employee: Jason L. Soto\n")
     ur, _ = run(text)
     assert ur.requesting_physician == "Dr. Farah R. Sato"
+
+
+def test_a_standard_review_that_says_not_expedited_is_not_expedited():
+    assert is_expedited("Type of review: prospective, standard (not expedited)")[0] is False
+    assert is_expedited("Type of review: expedited prospective")[0] is True
