@@ -27,6 +27,20 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "medication_list", "claim_form", "employer_report", "job_description", "wage_statement",
     "deposition", "peer_to_peer_note", "correspondence", "other",
 )
+#: plain words for each document type (messages, letters, timeline)
+DOCUMENT_TYPE_LABELS: dict[str, str] = {
+    "ur_decision": "UR decision", "imr_application": "IMR application",
+    "imr_determination": "IMR determination", "imr_notice": "IMR notice",
+    "qme_panel_list": "QME panel list", "qme_report": "QME report", "ame_report": "AME report",
+    "rfa": "RFA", "treating_report": "treating report",
+    "doctor_first_report": "Doctor's First Report", "imaging_report": "imaging report",
+    "diagnostic_report": "diagnostic report", "operative_report": "operative report",
+    "therapy_note": "therapy note", "medication_list": "medication list",
+    "claim_form": "claim form (DWC-1)", "employer_report": "employer's report",
+    "job_description": "job description", "wage_statement": "wage statement",
+    "deposition": "deposition", "peer_to_peer_note": "peer-to-peer note",
+    "correspondence": "correspondence", "other": "document",
+}
 #: medical records: the kinds a QME must review and a UR/IMR packet may need
 MEDICAL_RECORD_TYPES: frozenset[str] = frozenset({
     "treating_report", "doctor_first_report", "imaging_report", "diagnostic_report",

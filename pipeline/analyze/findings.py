@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from pipeline.model import (
+    DOCUMENT_TYPE_LABELS,
     FINDING_CATEGORY,
     ClaimFile,
     DateRange,
@@ -60,23 +61,10 @@ def iso_value(value):
     return value
 
 
-TYPE_LABELS: dict[str, str] = {
-    "ur_decision": "UR decision", "imr_application": "IMR application",
-    "imr_determination": "IMR determination", "imr_notice": "IMR notice",
-    "qme_panel_list": "QME panel list", "qme_report": "QME report", "ame_report": "AME report",
-    "rfa": "RFA", "treating_report": "treating report",
-    "doctor_first_report": "Doctor's First Report", "imaging_report": "imaging report",
-    "diagnostic_report": "diagnostic report", "operative_report": "operative report",
-    "therapy_note": "therapy note", "medication_list": "medication list",
-    "claim_form": "claim form (DWC-1)", "employer_report": "employer's report",
-    "job_description": "job description", "wage_statement": "wage statement",
-    "deposition": "deposition", "peer_to_peer_note": "peer-to-peer note",
-    "correspondence": "correspondence", "other": "document",
-}
 
 
 def type_label(doc_type: str | None) -> str:
-    return TYPE_LABELS.get(doc_type or "other", (doc_type or "document").replace("_", " "))
+    return DOCUMENT_TYPE_LABELS.get(doc_type or "other", (doc_type or "document").replace("_", " "))
 
 
 def doc_author(doc: Document) -> str | None:

@@ -11,26 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.model import ClaimFile, DateRange, Document, TimelineEvent
-
-#: plain words for document types in descriptions
-TYPE_NAMES: dict[str, str] = {
-    "ur_decision": "UR decision", "imr_application": "IMR application",
-    "imr_determination": "IMR determination", "imr_notice": "IMR notice",
-    "qme_panel_list": "QME panel list", "qme_report": "QME report", "ame_report": "AME report",
-    "rfa": "Request for authorization", "treating_report": "Treating physician report",
-    "doctor_first_report": "Doctor's first report", "imaging_report": "Imaging report",
-    "diagnostic_report": "Diagnostic report", "operative_report": "Operative report",
-    "therapy_note": "Therapy note", "medication_list": "Medication list",
-    "claim_form": "Claim form (DWC-1)", "employer_report": "Employer's report",
-    "job_description": "Job description", "wage_statement": "Wage statement",
-    "deposition": "Deposition", "peer_to_peer_note": "Peer-to-peer note",
-    "correspondence": "Correspondence", "other": "Document",
-}
+from pipeline.model import DOCUMENT_TYPE_LABELS, ClaimFile, DateRange, Document, TimelineEvent
 
 
 def describe(doc: Document) -> str:
-    name = doc.title or TYPE_NAMES.get(doc.type, doc.type.replace("_", " ").capitalize())
+    label = DOCUMENT_TYPE_LABELS.get(doc.type, doc.type.replace("_", " "))
+    name = doc.title or label[:1].upper() + label[1:]
     return f"{name} by {doc.author}" if doc.author else name
 
 

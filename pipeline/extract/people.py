@@ -130,7 +130,8 @@ def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | 
     line_end = text.find("\n", skip)
     line = text[skip:] if line_end == -1 else text[skip:line_end]
     line = _COLUMN_BREAK.split(line, maxsplit=1)[0]
-    line = re.sub(r"(?<=\b[A-Z]):(?=\s)", ".", line)          # OCR "Robert M: Abernathy"
+    line = re.sub(r"(?<=\b[A-Z])[:;](?=\s)", ".", line)      # OCR "Robert M: Abernathy"
+    line = re.sub(r"(?<=\b[A-Z])\.{2,}", ".", line)          # OCR "Samuel T.. Kaur"
     # "GONZALEZ, MARIA L." (a comma form) first, then "First Last, MD"
     comma = re.match(r"((?:[A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019\-]+),\s*[A-Z][A-Za-z'"
                      r"\u2019\-]+(?:\s+[A-Z]\.?(?![A-Za-z])|\s+[A-Z][A-Za-z'\u2019\-]+)?)", line)
@@ -157,8 +158,23 @@ CLAIMANT_LABELS: tuple[str, ...] = (
     "Patient", "Applicant", "Claimant Name", "Claimant", "Name of Employee", "Worker",
     r"Name \(Last, First(?:, Middle)?\)", "Examinee", "Re", "RE", "Regarding", "Member",
 )
+#: a label may carry a format hint ("Patient (Last, First):", "Employee (print):") and OCR marks
+#: before it ("'Employee:")
 _CLAIMANT_RE = re.compile(
-    r"(?im)(?:^|(?<=\s))(?P<label>" + "|".join(CLAIMANT_LABELS) + r")\s*[:#]\s*")
+    r"(?im)(?<![A-Za-z0-9])(?P<label>" + "|".join(CLAIMANT_LABELS) + r")"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:#]\s*")
+#: a bare "Name:" field belongs to the claimant when the section it sits in is the employee's
+#: or patient's ("Employee: complete this section ... 1. Name:")
+_NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:full[ \t]+)?name[ \t]*"
+                         r"(?:\([^()\n]{1,40}\))?[ \t]*:\s*")
+_SECTION_OWNER = re.compile(
+    r"(?i)\b(?P<claimant>employee|patient|applicant|claimant|injured[ \t]+worker|examinee)\b|"
+    r"\b(?P<other>employer|physician|doctor|provider|adjuster|attorney|examiner|insurer|"
+    r"carrier|administrator|witness|supervisor|facility)\b")
+_NAME_FIELD_REACH = 300
+#: a running page header: "SAMUEL T. KAUR | Claim #05-431403 | DOI 11/16/2025"
+_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][A-Za-z.'\u2019\- ]{3,60}?)[ \t]*[|\u2022;]"
+                        r"[ \t]*(?:Claim|DOI|D/I|ADJ|WCAB|Case)\b")
 
 
 #: a case caption names the applicant before the label: "MARIA GONZALEZ, Applicant,"
@@ -178,7 +194,25 @@ def find_claimant(text: str) -> PersonMention | None:
         if name is not None:
             return PersonMention(name, match.group("name"), match.start("name"),
                                  match.end("name"), "caption")
+    for match in _NAME_FIELD.finditer(text):
+        if _section_owner(text[max(0, match.start() - _NAME_FIELD_REACH):match.start()]):
+            person = _first_name_in(text[match.end():], match.end(), "Name")
+            if person is not None:
+                return person
+    for match in _HEADER_RE.finditer(text):
+        name = normalize_name(match.group("name"))
+        if name is not None:
+            return PersonMention(name, match.group("name"), match.start("name"),
+                                 match.end("name"), "header")
     return None
+
+
+def _section_owner(before: str) -> bool:
+    """Whether the nearest role word before a bare "Name:" field is the claimant's."""
+    last = None
+    for last in _SECTION_OWNER.finditer(before):
+        pass
+    return last is not None and last.group("claimant") is not None
 
 
 _CLOSING = re.compile(
