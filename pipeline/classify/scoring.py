@@ -18,6 +18,7 @@ margin over the runner-up; below ``REVIEW_BELOW`` the document is flagged ``need
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -90,8 +91,50 @@ def score_types(evidence: DocumentEvidence) -> dict[str, float]:
     return dict(scores)
 
 
+#: medical-legal reports: the same sections and cues (apportionment, WPI, ML codes, LC 4628);
+#: which of them a report is follows only from the evaluator's stated role
+MEDICAL_LEGAL = ("qme_report", "ame_report")
+_ROLE_TEXT = re.compile(r"agreed|\bp?qme\b|\bame\b|qualified|panel", re.IGNORECASE)
+
+
+def _role_specific(hit: Hit) -> bool:
+    return hit.type in MEDICAL_LEGAL and bool(_ROLE_TEXT.search(hit.text))
+
+
+def medical_legal_role(evidence: DocumentEvidence) -> str | None:
+    """AME or QME: a role-naming title at the top decides; otherwise the role-naming phrases of
+    the pages ("as the Agreed Medical Evaluator", "Panel QME"), the first page counting most.
+    None when they tie (a letterhead "Agreed and Qualified Medical Evaluator" names both)."""
+    for hit in evidence.top_titles + evidence.reference_titles[:1]:
+        if _role_specific(hit):
+            return hit.type
+    tally: dict[str, float] = defaultdict(float)
+    seen: Counter = Counter()
+    for page_index, hits in enumerate(evidence.page_hits):
+        spans: set[tuple[int, int, str | None]] = set()
+        for hit in hits:
+            key = (hit.start, hit.end, hit.type)
+            if not _role_specific(hit) or key in spans:
+                continue                      # one phrase may be both a title and a cue
+            spans.add(key)
+            text_key = (hit.type, hit.text.lower())
+            if seen[text_key] >= CUE_REPEAT:
+                continue
+            seen[text_key] += 1
+            tally[hit.type] += CUE if page_index == 0 else CUE_LATER
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def decide(evidence: DocumentEvidence) -> Verdict:
     scores = score_types(evidence)
+    leader = max(scores, key=lambda t: scores[t]) if scores else None
+    if leader in MEDICAL_LEGAL:
+        role = medical_legal_role(evidence)
+        if role is not None and role != leader and scores.get(role, 0.0) < scores[leader]:
+            scores[role], scores[leader] = scores[leader], scores.get(role, 0.0)
     title = next((h.text.strip() for h in evidence.top_titles if h.type), None)
     if not scores:
         return Verdict("other", NO_EVIDENCE_CONFIDENCE, title, scores, True)

@@ -185,7 +185,7 @@ _CLAIM_NO = re.compile(
     r"(?i)\b(?:carrier\s+|insurer\s+|ins\.?\s+)?claim\s*(?:no\.?|number|num\.?|#|nbr\.?|id|ref(?:erence)?(?:\s+no\.?)?|(?=:)|"
     r"(?=[ \t]+[A-Z0-9]{0,4}-?\d{2}))"
     r"\s*[:#.]?"
-    r"(?:[^\S\n]|[_|~\u2014:.-]){0,6}(?:\n[^\S\n]*){0,3}(?:[a-z]{1,3}[ \t]+)?(?P<value>[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
+    r"(?:[^\S\n]|[_|~\u2014:;,.-]){0,6}(?:\n[^\S\n]*){0,3}(?:[a-z]{1,3}[ \t]+)?(?P<value>[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
 _ADJ = re.compile(r"(?<![A-Za-z])ADJ[ \t]*[-:#]?[ \t]*(?P<digits>[0-9OolI|]{6,10})(?![0-9])",
                   re.IGNORECASE)
 _EMPLOYER = re.compile(
@@ -201,12 +201,16 @@ _ADMINISTRATOR = re.compile(
 _CELL_END = re.compile(r"\s{3,}|\t|\s(?=[A-Z][A-Za-z.#/ ]{1,30}:)|,?\s+(?=P\.?\s?O\.?\s+Box\b)|"
                        r",\s*(?=\d)|\s+(?=\d{2,6}\s+[A-Z][a-z]+)")
 _BODY_PART_LINE = re.compile(
-    r"(?im)(?:body\s+parts?(?:\s*\(s\))?(?:\s+(?:claimed|injured|accepted|involved|in\s+dispute|"
+    r"(?im)(?:body[:;.,]?\s+parts?(?:\s*\(s\))?(?:\s+(?:claimed|injured|accepted|involved|in\s+dispute|"
     r"at\s+issue|in\s+issue|addressed|evaluated|alleged))?|"
     r"parts?\s+of\s+(?:the\s+)?body(?:\s+injured)?|injured\s+body\s+parts?|"
     r"accepted\s+body\s+parts?|nature\s+of\s+injury\s*/\s*part\s+of\s+body)"
     r"(?:\s+(?:affected|injured))?(?:\s*:|\s+(?:are|is|include|includes|were)\b)[ \t]*"
     r"(?P<value>[^\n]*(?:\n(?![^\n]{0,40}:)[^\n]+)?)")
+#: the date of an accident is the date of injury ("D/A:", "Date of Accident:", "DOA:")
+_ACCIDENT_LABEL = re.compile(r"(?im)(?<![A-Za-z0-9/])(?:D/A|D\.O\.A\.?|DOA|date\s+of\s+"
+                             r"(?:the\s+)?accident|accident\s+date)[ \t]*[:#]?[ \t]*")
+_ACCIDENT_REACH = 12
 #: a labelled body-part list ends with its sentence
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 
@@ -318,6 +322,20 @@ def _extract_claim_dates(doc: Document, parts: list[_PageText], cite) -> None:
             doc.date_of_injury = doi.value
             cite("date_of_injury", part, doi.start, doi.end)
     if doc.date_of_injury is None:
+        # the date of the accident: "D/A: 12/22/2025", "Date of Accident: ..."
+        for part, _ in _body(parts):
+            text = part.page.text[:part.body_end]
+            label = _ACCIDENT_LABEL.search(text)
+            if label is None:
+                continue
+            line_end = text.find("\n", label.end())
+            value = text[label.end():len(text) if line_end == -1 else line_end]
+            found = next(iter(find_dates(value)), None)
+            if found is not None and found.start <= _ACCIDENT_REACH and isinstance(found.value, dt.date | DateRange):
+                doc.date_of_injury = found.value
+                cite("date_of_injury", part, label.end() + found.start, label.end() + found.end)
+                break
+    if doc.date_of_injury is None:
         # "continuous trauma from 01/01/2019 through 03/15/2023" without a DOI label
         for part, mentions in _body(parts):
             text = part.page.text
@@ -345,6 +363,20 @@ def _extract_parties(doc: Document, parts: list[_PageText], cite) -> None:
                 break
 
 
+def _body_parts_in(text: str) -> list[tuple[str, int, int]]:
+    """Body parts named in ``text``, a name broken over lines ("low\r\nback") included;
+    offsets are ``text``'s."""
+    pieces = list(re.finditer(r"\S+", text))
+    squeezed = " ".join(m.group(0) for m in pieces)
+    starts: list[int] = []            # squeezed offset -> text offset
+    for m in pieces:
+        starts.extend(range(m.start(), m.end()))
+        starts.append(m.end())
+    starts.append(len(text))
+    return [(name, starts[start], starts[end - 1] + 1 if end > start else starts[start])
+            for name, start, end in find_body_parts(squeezed)]
+
+
 def _extract_body_parts(doc: Document, parts: list[_PageText], cite) -> None:
     """Body parts a labelled line names; else every body part the document mentions."""
     found: list[tuple[str, _PageText, int, int]] = []
@@ -352,12 +384,12 @@ def _extract_body_parts(doc: Document, parts: list[_PageText], cite) -> None:
         text = part.page.text[:part.body_end]
         for match in _BODY_PART_LINE.finditer(text):
             value = _SENTENCE_END.split(match.group("value"), maxsplit=1)[0]
-            for name, start, end in find_body_parts(value):
+            for name, start, end in _body_parts_in(value):
                 offset = match.start("value")
                 found.append((name, part, offset + start, offset + end))
     if not found:
         for part, _ in _body(parts):
-            for name, start, end in find_body_parts(part.page.text[:part.body_end]):
+            for name, start, end in _body_parts_in(part.page.text[:part.body_end]):
                 found.append((name, part, start, end))
     seen: list[str] = []
     for name, part, start, end in found:

@@ -115,6 +115,26 @@ def _wpi_values(sentence: str) -> list[tuple[float, int, int]]:
     return out
 
 
+#: a sentence that sums ratings: "adding ...", "the sum of ...", "8% + 7%", "combining ..."
+_TOTAL_STATEMENT = re.compile(
+    r"\badd(?:s|ed|ing)?\b|\bsum(?:s|med|ming)?\b|\bcombin\w*"
+    r"|[0-9]\s*%\s*(?:WPI\s*)?(?:\+|plus|and)\s*[0-9]{1,2}\s*%\s*(?:WPI\s*)?\)?\s*"
+    r"(?:,|=|gives|is|yields)",
+    re.IGNORECASE)
+#: a leading label of a summary item ("Ratings: right knee 3% WPI")
+_ITEM_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{0,30}:\s*")
+
+
+def _listed(sentence: str, parts: list[tuple[str, int, int]]) -> bool:
+    """A short list item that starts with its body part ("right knee 3% WPI;", after an
+    optional label "Ratings:"), as a summary lists its ratings."""
+    label = _ITEM_LABEL.match(sentence)
+    skip = label.end() if label and not find_body_parts(label.group(0)) else 0
+    lead = len(sentence) - len(sentence.lstrip())
+    return (len(sentence[skip:].split()) <= 8 and bool(parts)
+            and parts[0][1] <= max(skip, lead) + 3)
+
+
 def _heading_part(line: Line) -> str | None:
     """A sub-heading that is just a body part ("Lumbar Spine:", "B. RIGHT SHOULDER")."""
     text = line.stripped
@@ -236,6 +256,8 @@ def find_impairments(report: ReportText, start: int = 0, end: int | None = None,
             prefix = sentence[max(0, v_start - 60):v_start]
             if _COMBINED.search(prefix) or _COMBINED.search(sentence[v_end:v_end + 25]):
                 continue
+            if _TOTAL_STATEMENT.search(sentence[:v_start]):
+                continue          # "Adding the two ratings, 8% + 7%, the impairment is 15%"
             if re.search(r"[=+]\s*$", sentence[max(0, v_start - 4):v_start]) or re.match(
                     r"\s*%?\s*(?:WPI\s*)?[+=]", sentence[v_start:v_end + 6][v_end - v_start:]):
                 continue          # arithmetic ("13% + 7% + 5% = 25% WPI") is a total
@@ -251,7 +273,7 @@ def find_impairments(report: ReportText, start: int = 0, end: int | None = None,
                 continue
             context_part = part
             method = _join_methods(recent_method, method_cited(sentence))
-            listed = len(sentence.split()) <= 8 and bool(parts) and parts[0][1] <= 3
+            listed = _listed(sentence, parts)
             place = context_where if listed else "body"
             body.append(Impairment(part, value, method, place,
                                    report.evidence(a + v_start, a + v_end)))
@@ -279,7 +301,8 @@ def find_combined_wpi(report: ReportText, start: int = 0,
     found: list[CombinedWpi] = list(table_combined)
     for a, b in sentences(text, start):
         sentence = text[a - start:b - start]
-        if not re.search(r"combin|total\s+(?:whole|WPI|impairment)|overall", sentence, re.I):
+        if not re.search(r"combin|total\s+(?:whole|WPI|impairment)|overall", sentence, re.I) \
+                and not _TOTAL_STATEMENT.search(sentence):
             continue
         if _OTHER_RATER.search(sentence):
             continue
@@ -287,7 +310,8 @@ def find_combined_wpi(report: ReportText, start: int = 0,
                       if not _RANGE_BEFORE.search(sentence[max(0, m.start() - 8):m.start()])]
         if not candidates:
             continue
-        anchor = re.search(r"combin|total|overall", sentence, re.I)
+        anchor = (re.search(r"combin|total|overall", sentence, re.I)
+                  or _TOTAL_STATEMENT.search(sentence))
         after = [m for m in candidates if anchor and m.start() > anchor.start()]
         match = (after or candidates)[-1]
         value = _number(match.group("n"))

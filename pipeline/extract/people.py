@@ -131,7 +131,7 @@ def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | 
     line = text[skip:] if line_end == -1 else text[skip:line_end]
     line = _COLUMN_BREAK.split(line, maxsplit=1)[0]
     line = re.sub(r"(?<=\b[A-Z])[:;](?=\s)", ".", line)      # OCR "Robert M: Abernathy"
-    line = re.sub(r"(?<=\b[A-Z])\.{2,}", ".", line)          # OCR "Samuel T.. Kaur"
+    line = re.sub(r"(?<=\b[A-Z]\.)\.", " ", line)            # OCR "Samuel T.. Kaur"
     # "GONZALEZ, MARIA L." (a comma form) first, then "First Last, MD"
     comma = re.match(r"((?:[A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019\-]+),\s*[A-Z][A-Za-z'"
                      r"\u2019\-]+(?:\s+[A-Z]\.?(?![A-Za-z])|\s+[A-Z][A-Za-z'\u2019\-]+)?)", line)
@@ -168,12 +168,13 @@ _CLAIMANT_RE = re.compile(
 _NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:full[ \t]+)?name[ \t]*"
                          r"(?:\([^()\n]{1,40}\))?[ \t]*:\s*")
 _SECTION_OWNER = re.compile(
-    r"(?i)\b(?P<claimant>employee|patient|applicant|claimant|injured[ \t]+worker|examinee)\b|"
-    r"\b(?P<other>employer|physician|doctor|provider|adjuster|attorney|examiner|insurer|"
-    r"carrier|administrator|witness|supervisor|facility)\b")
+    r"(?im)^[ \t]*(?:(?:section|part)[ \t]+\w{1,3}[ \t]*[-:.]?[ \t]*)?(?:[A-Za-z]+[ \t]+)?"
+    r"(?:(?P<claimant>employee|patient|applicant|claimant|worker|examinee)\b|"
+    r"(?P<other>employer|physician|doctor|provider|adjuster|attorney|examiner|insurer|"
+    r"carrier|administrator|witness|supervisor|facility))\b")
 _NAME_FIELD_REACH = 300
 #: a running page header: "SAMUEL T. KAUR | Claim #05-431403 | DOI 11/16/2025"
-_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][A-Za-z.'\u2019\- ]{3,60}?)[ \t]*[|\u2022;]"
+_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][A-Za-z.,'\u2019\- ]{3,60}?)[ \t]*[|\u2022;]"
                         r"[ \t]*(?:Claim|DOI|D/I|ADJ|WCAB|Case)\b")
 
 
@@ -208,11 +209,10 @@ def find_claimant(text: str) -> PersonMention | None:
 
 
 def _section_owner(before: str) -> bool:
-    """Whether the nearest role word before a bare "Name:" field is the claimant's."""
-    last = None
-    for last in _SECTION_OWNER.finditer(before):
-        pass
-    return last is not None and last.group("claimant") is not None
+    """Whether the nearest section heading before a bare "Name:" field names the claimant's
+    role ("Employee: complete this section", "PATIENT INFORMATION")."""
+    owners = list(_SECTION_OWNER.finditer(before))
+    return bool(owners) and owners[-1].group("claimant") is not None
 
 
 _CLOSING = re.compile(

@@ -45,6 +45,11 @@ REPORT_PHRASES = ("report date", "date of report", "date of this report", "date 
                   "date of supplemental report", "report dated")
 
 _ROLE_AME = re.compile(r"agreed\s+medical\s+(?:evaluat|exam)|\bAME\b", re.IGNORECASE)
+#: a letterhead credential naming both roles ("Agreed and Qualified Medical Evaluator") says
+#: nothing about the role in this report
+_BOTH_ROLES = re.compile(r"(?:agreed|qualified)\s*(?:and|&|/|or)\s*(?:agreed|qualified)\s+medical"
+                         r"\s+(?:evaluators?|examiners?)|\bA?QME\s*/\s*A?ME\b|\bAME\s*/\s*QME\b",
+                         re.IGNORECASE)
 _ROLE_PANEL = re.compile(r"panel\s+(?:qualified\s+medical|QME)|\bPQME\b", re.IGNORECASE)
 _ROLE_QME = re.compile(r"qualified\s+medical\s+evaluat|\bQME\b", re.IGNORECASE)
 _ML = re.compile(r"\bM\s?L[\s-]?(?P<code>[1l|I2][0O][0-9Oo])(?![0-9])", re.IGNORECASE)
@@ -209,6 +214,7 @@ def _dated(mentions: list[DateMention], *labels: str) -> DateMention | None:
 def _role(report: _Report, doc_type: str) -> tuple[str | None, int | None]:
     head = report.rt.clean_text(0, min(len(report.rt.text), 3000))
     for text, base in ((head, 0), (report.quoting_mask(), 0)):
+        text = _BOTH_ROLES.sub(lambda m: " " * len(m.group(0)), text)
         ame, panel, qme = (_ROLE_AME.search(text), _ROLE_PANEL.search(text),
                            _ROLE_QME.search(text))
         if ame and (not qme or ame.start() < qme.start()):
@@ -326,6 +332,8 @@ def _dates(report: _Report, block: QmeBlock, doc: Document) -> None:
     head = masked[:head_end]
     mentions = labelled_dates(head, _QME_LABELS, ranges=False)
     everywhere = labelled_dates(masked, _QME_LABELS, ranges=False)
+    mentions = [m for m in mentions if not _names_a_record(m, head)]
+    everywhere = [m for m in everywhere if not _names_a_record(m, masked)]
     exam = _dated(mentions, "exam_date") or _saw_on(head) or _dated(everywhere, "exam_date")
     if exam:
         block.exam_date = exam.value
@@ -380,6 +388,20 @@ _SAW = re.compile(r"(?:(?<![A-Za-z])[I|l]|\bwe)\s+(?:personally\s+)?(?:saw|exami
                   r"|(?:Mr|Ms|Mrs|Dr)\.?\s+(?-i:[A-Z][\w'-]+)"
                   r"|(?-i:[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}))"
                   r"\s+(?:in\s+(?:my|our)\s+office\s+)?on\s+", re.IGNORECASE)
+
+
+#: a date followed by a study or record noun dates that record ("seen on the 03/11/2025 MRI")
+_RECORD_AFTER_DATE = re.compile(
+    r"[ \t]*(?:lumbar[ \t]+|cervical[ \t]+)?(?:MRI|MR|CT|x-?rays?|radiographs?|films?|scans?"
+    r"|EMG|NCS|NCV|imaging|ultrasound|arthrogram|myelogram)\b",
+    re.IGNORECASE)
+
+
+def _names_a_record(mention: DateMention, text: str) -> bool:
+    """An exam-date label whose date belongs to a study or record, not to the evaluation."""
+    if mention.label != "exam_date":
+        return False
+    return bool(_RECORD_AFTER_DATE.match(text, mention.end))
 
 
 def _saw_on(text: str) -> DateMention | None:

@@ -168,10 +168,12 @@ def _first_date(text: str) -> DateMention | None:
 
 
 #: the start of a table row whose date cell looks like a numeric date, however damaged
-_DATE_LIKE = re.compile(r"^\s*[0-9OIl|]{1,2}(?: ?[0-9OIl|])?\s*/\s*[0-9OIl|](?: ?[0-9OIl|])?\s*/"
+_DATE_LIKE = re.compile(r"^\s*(?:[|¦]\s+)?[0-9OIl|]{1,2}(?: ?[0-9OIl|])?\s*/\s*[0-9OIl|](?: ?[0-9OIl|])?\s*/"
                         r"\s*[0-9OIl|](?: ?[0-9OIl|]){1,3}")
 #: a numeric date whose month OCR read with a "4" for a "1" ("42/04/2025" for 12/04/2025)
 _OCR_MONTH = re.compile(r"^(\s*)4([0-2])(?=\s*/\s*[0-9OIl|]{1,2}\s*/\s*[0-9OIl|]{2,4})")
+#: the same misreading in the day ("10/41/25" for 10/11/25): no day runs past 39
+_OCR_DAY = re.compile(r"^([^/]*/\s*)4([0-9])(?=\s*/)")
 
 
 def _cell_date(text: str) -> DateMention | None:
@@ -179,9 +181,10 @@ def _cell_date(text: str) -> DateMention | None:
     mention = _first_date(text)
     if mention is None and _DATE_LIKE.match(text):
         # "9/1 1/2025": OCR split a number; join digits split by one space in the date cell
-        head = _DATE_LIKE.match(text).group(0)
+        head = re.sub(r"^\s*[|¦]\s+", "", _DATE_LIKE.match(text).group(0))   # a table rule
         repaired = re.sub(r"(?<=[0-9]) (?=[0-9])", "", head)
         repaired = _OCR_MONTH.sub(r"\g<1>1\2", repaired, count=1)
+        repaired = _OCR_DAY.sub(r"\g<1>1\2", repaired, count=1)
         mention = _first_date(repaired)
     return mention
 
@@ -213,8 +216,14 @@ def _split_sentences(entry_text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+#: words left dangling where the record's date or author was cut out ("MRI ... dated", "of")
+_DANGLING = re.compile(r"(?:\s+(?:of|by|from|dated|on|at|for|and|read|signed|the))+$",
+                       re.IGNORECASE)
+
+
 def _clean_description(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" -\u2013\u2014:;,.|")
+    text = _DANGLING.sub("", text).strip(" -\u2013\u2014:;,.|")
     return text[:200].rstrip()
 
 
@@ -313,6 +322,11 @@ def _header_columns(text: str) -> list[str] | None:
     return None
 
 
+def is_table_header(text: str) -> bool:
+    """True when a line is the column header of a records table ("Date  Document  Author")."""
+    return _header_columns(text) is not None
+
+
 @dataclass
 class _Column:
     role: str
@@ -381,6 +395,36 @@ def _table_ended(line: Line, words: list[Word], columns: list[_Column] | None) -
     return False
 
 
+_BARE_YEAR = re.compile(r"^[\s,]*(?:19|20)[0-9OIl|]{2}\s*$")
+
+
+#: a line opening with a month and day, its year maybe on the next line ("November 5,")
+_MONTH_DAY = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                        r"[0-9OIl|]{1,2}\b", re.IGNORECASE)
+_PAGE_WORD = re.compile(r"\bpage\b|\bp\.\s*[0-9]", re.IGNORECASE)
+
+
+def _entry_line(text: str) -> bool:
+    """A line the running header/footer test set aside that is really part of a list.
+
+    That test takes lines alike but for their digits at the edges of pages as running, so a
+    table cut over two pages ("November 5," at the foot of one, "November 26," at the top of
+    the next; its repeated column header; a year alone) would lose its rows. Page markers stay
+    out.
+    """
+    if _PAGE_WORD.search(text):
+        return False
+    return bool(_BARE_YEAR.match(text) or _header_columns(text)
+                or _DATE_LIKE.match(text) or _MONTH_DAY.match(text)
+                or _opens_with_date(text) is not None)
+
+
+def _starts_row(previous: dict[str, list[str]], date_cell: str) -> bool:
+    """A date cell that wraps ("May 5," then "2025") opens a row once the row before is filled."""
+    return bool(_MONTH_DAY.match(date_cell)) and any(
+        v.strip() for role, values in previous.items() if role != "date" for v in values)
+
+
 def _table_records(report: ReportText, lines: list[Line], header_at: int) -> list[Record]:
     header = lines[header_at]
     roles = _header_columns(header.stripped) or []
@@ -411,12 +455,18 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
         opens = _cell_date(date_cell) if date_cell else _opens_with_date(line.stripped)
         if opens is None and not date_cell and _DATE_LIKE.match(line.stripped):
             opens = _cell_date(line.stripped)
-        if opens is None and entries and not _DATE_LIKE.match(line.stripped) and _table_ended(
+        new_row = opens is None and bool(date_cell) and bool(entries) and _starts_row(
+            entries[-1][0].cells, date_cell)
+        # a date cell's pieces alone on their lines ("November 5," then "2025") stay in it
+        date_piece = bool(date_cell) and set(cells or {}) == {"date"} and bool(
+            _BARE_YEAR.match(date_cell) or _MONTH_DAY.match(date_cell))
+        if opens is None and not new_row and not date_piece and entries and not _DATE_LIKE.match(
+                line.stripped) and _table_ended(
                 line, words, columns):
             break
         if cells is None:
             cells = {"summary": line.stripped}
-        if opens is not None or not entries:
+        if opens is not None or new_row or not entries:
             entries.append((_Entry(lines=[line], cells={k: [v] for k, v in cells.items()}),
                             line))
         else:
@@ -464,7 +514,8 @@ def parse_report_records(report: ReportText, start: int = 0,
                          end: int | None = None) -> list[Record]:
     """Records between two global offsets of a ``ReportText``."""
     end = len(report.text) if end is None else end
-    lines = report.lines_between(start, end)
+    lines = [ln for ln in report.lines_between(start, end, keep_running=True)
+             if not ln.running or _entry_line(ln.stripped)]
     # a line that starts before ``start`` (an inline heading) keeps only its part inside
     texts: dict[int, str] = {}
     for line in lines:

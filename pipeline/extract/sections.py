@@ -260,8 +260,12 @@ def _match_phrase(candidate: str, allow_extra: int) -> Phrase | None:
     return None
 
 
-def match_heading(line: Line) -> Heading | None:
-    """The section heading this line starts, if any."""
+def match_heading(line: Line, standalone: bool = False) -> Heading | None:
+    """The section heading this line starts, if any.
+
+    ``standalone``: the line stands alone between paragraphs (see ``_standalone``), so a
+    sentence-case heading ("Records received and reviewed for this report") counts too.
+    """
     text = line.stripped
     if not text or line.running or len(text) > 160:
         return None
@@ -290,7 +294,8 @@ def match_heading(line: Line) -> Heading | None:
     if phrase is None:
         return None
     upper = _is_upper(candidate)
-    if not (upper or style != "none" or rest.endswith(":") or _is_title(candidate)):
+    if not (upper or style != "none" or rest.endswith(":") or _is_title(candidate)
+            or (standalone and not phrase.weak)):
         return None
     if phrase.weak and not (upper or style != "none" or rest.endswith(":")):
         return None
@@ -329,10 +334,9 @@ def find_sections(report: ReportText) -> list[SectionSpan]:
     """Every known section of the report, in order, each ending where the next begins."""
     accepted: list[Heading] = []
     current: Heading | None = None
-    for line in report.lines:
-        if line.running or not line.stripped:
-            continue
-        heading = match_heading(line)
+    content = [ln for ln in report.lines if not ln.running and ln.stripped]
+    for i, line in enumerate(content):
+        heading = match_heading(line, _standalone(content, i))
         if heading is None:
             generic = _generic_heading(line)
             if (generic and current is not None and current.numbering == generic[0]
@@ -357,6 +361,24 @@ def find_sections(report: ReportText) -> list[SectionSpan]:
             heading.name, heading.heading, heading.line.start, heading.body_start, end,
             report.pages[heading.line.page_index].number, report.pages[last.page_index].number))
     return spans
+
+
+#: a standalone heading line is short; a wrapped paragraph line fills the width
+STANDALONE_MAX_CHARS = 70
+
+
+def _standalone(lines: list[Line], i: int) -> bool:
+    """Line ``i`` sits alone between paragraphs: short, no closing punctuation, the line before
+    ends a sentence (or there is none) and the line after starts a new sentence or list item."""
+    text = lines[i].stripped
+    if len(text) > STANDALONE_MAX_CHARS or text.endswith((".", ",", ";")):
+        return False
+    if i > 0 and not lines[i - 1].stripped.endswith((".", ":", "?", "!", ")")):
+        return False
+    if i + 1 < len(lines):
+        nxt = lines[i + 1].stripped
+        return bool(re.match(r"[A-Z0-9(\-\u2022*\u2013]", nxt))
+    return True
 
 
 def _ends_records(records: Heading, heading: Heading) -> bool:

@@ -347,9 +347,14 @@ def _assign(columns: list[Column], word: Word) -> int:
 
 
 def _is_prose(line: Line, columns: list[Column]) -> bool:
-    """A line whose words run on across a column boundary is running text, not a table row."""
+    """A line whose words run on across a column boundary is running text, not a table row.
+
+    A token of one or two characters (a table rule read as "|", a check mark read as "ak", a
+    quantity "6") says nothing: running text crosses a boundary between real words.
+    """
     for a, b in zip(line.words, line.words[1:]):
-        if _assign(columns, a) != _assign(columns, b) and b.box[0] - a.box[2] < 0.008:
+        if _assign(columns, a) != _assign(columns, b) and b.box[0] - a.box[2] < 0.008 and min(
+                len(a.text.strip("|_¦")), len(b.text.strip("|_¦"))) > 2:
             return True
     return False
 
@@ -489,6 +494,7 @@ def tidy_description(desc: str, codes: list[tuple[str, int, int]]) -> str:
         text = re.sub(r"\(?\s*(?:CPT|HCPCS)?\s*[#:]?\s*" + re.escape(code) + r"\s*\)?", " ", text,
                       flags=re.I)
     text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-•*])\s+", "", text)
+    text = re.sub(r"(?:^|\s)[|¦_]+(?=\s|$)", " ", text)        # table rules OCR read as "|"
     return re.sub(r"\s+", " ", text).strip(" ,;:-")
 
 

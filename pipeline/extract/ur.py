@@ -17,7 +17,7 @@ from pipeline.analyze.deadlines import imr_deadline
 from pipeline.extract.dates import DATE_LABELS, labelled_dates
 from pipeline.extract.evidence import quote_at
 from pipeline.extract.guidelines import find_guidelines
-from pipeline.extract.records import parse_records
+from pipeline.extract.records import is_table_header, parse_records
 from pipeline.extract.rfa import (
     DateOnPage,
     clean_name,
@@ -465,10 +465,12 @@ _RECORDS_HEADING = re.compile(
     r"^[ \t]*(?:the\s+following\s+)?(?:medical\s+)?(?:records|documents|information)\s+"
     r"(?:were|was)\s+reviewed", re.I | re.M)
 _NEXT_HEADING = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z /&-]{3,}:?|[A-Z][A-Za-z /&'-]{2,40}:)[ \t]*$|^[ \t]*(?:clinical\s+"
+    r"^[ \t]*(?:(?-i:[A-Z][A-Z /&-]{3,}):?|[A-Z][A-Za-z /&'-]{2,40}:)[ \t]*$|^[ \t]*(?:clinical\s+"
     r"(?:summary|history|rationale)|rationale|(?:utilization\s+)?review\s+(?:decision|criteria)|"
     r"decision|determination|summary|guidelines?(?:\s+used)?|basis|history|discussion|"
-    r"analysis|peer[\s-]to[\s-]peer|requested\s+treatment|reviewer|findings?)\b[^\n]{0,40}:",
+    r"analysis|peer[\s-]to[\s-]peer|requested\s+treatment|reviewer|findings?|"
+    r"(?:physician|peer|medical|clinical|ur)\s+reviewer|reviewing\s+(?:physician|provider)|"
+    r"specialty|signed|signature)\b[^\n]{0,40}:|^[ \t]*(?:sincerely|respectfully)\b",
     re.I | re.M)
 
 
@@ -486,6 +488,8 @@ def _records_reviewed(pages: list[Page]) -> list:
         for later in pages[index:]:
             offset = start_offset if later is page else 0
             nh = _NEXT_HEADING.search(later.text, offset)
+            while nh and is_table_header(nh.group(0).strip()):
+                nh = _NEXT_HEADING.search(later.text, nh.end())   # a table's column header
             if nh:
                 end = (later.number, nh.start())
                 break

@@ -68,3 +68,23 @@ def test_reference_title_names_a_letter_style_report():
     verdict = decide(DocumentEvidence([], [[hit("qme_report")]], letter=True,
                                       reference_titles=[ref]))
     assert verdict.type == "ame_report"
+
+
+def test_medical_legal_role_phrases_decide_ame_over_generic_report_cues():
+    # generic medical-legal cues (apportionment, WPI, ML code) score for qme_report; the report
+    # names its evaluator an Agreed Medical Examiner twice, a letterhead names "QME" once
+    generic = [hit("qme_report", text=t) for t in ("apportionment", "ml203",
+                                                    "whole person impairment", "causation")]
+    evidence = DocumentEvidence(page_hits=[
+        generic + [hit("ame_report", text="agreed medical examiner", weight=2.0),
+                   hit("qme_report", text="qualified medical evaluator")],
+        [hit("ame_report", text="as the AME", weight=1.5)],
+    ])
+    assert decide(evidence).type == "ame_report"
+
+
+def test_a_panel_qme_title_keeps_qme_whatever_the_ame_mentions():
+    evidence = DocumentEvidence(
+        top_titles=[hit("qme_report", "title", 1.2, "panel qualified medical evaluator")],
+        page_hits=[[hit("ame_report", text="agreed medical evaluator", weight=2.0)] * 2])
+    assert decide(evidence).type == "qme_report"

@@ -340,3 +340,36 @@ def test_other_vendors_labels():
     assert doc.claim_number == "WC-2024-55123"
     assert doc.claimant_name == "Jane Doe"
     assert doc.date == dt.date(2025, 3, 1)
+
+
+def test_a_body_part_broken_over_lines_is_read_whole():
+    doc = _doc("qme_report")
+    extract_common(doc, _pages("Report\r\nThe parts of body in dispute are the low\r\nback and"
+                               " the lt knee. History follows.\r\n"))
+    assert doc.body_parts == ["lumbar spine", "left knee"]
+    assert "low" in doc.provenance["body_parts"].quote
+
+
+def test_an_ocr_mark_inside_the_body_parts_label():
+    doc = _doc("qme_report")
+    extract_common(doc, _pages("Summary: Body; parts evaluated: cervical spine and right wrist.\n"
+                               "Psychological complaints were reported but not evaluated.\n"))
+    assert doc.body_parts == ["cervical spine", "right wrist"]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("D/A: 7/30/2024", dt.date(2024, 7, 30)),
+    ("Date of Accident: July 30, 2024", dt.date(2024, 7, 30)),
+    ("DOA  07-30-24", dt.date(2024, 7, 30)),
+    ("D/A: unknown; the worker first reported pain in a letter of 7/30/2024", None),
+])
+def test_the_date_of_the_accident_is_the_date_of_injury(line, expected):
+    doc = _doc("correspondence")
+    extract_common(doc, _pages(f"Claimant: Rosa Delgado\nClaim #: WC44-1234\n{line}\n"))
+    assert doc.date_of_injury == expected
+
+
+def test_claim_number_after_ocr_punctuation():
+    doc = _doc("rfa")
+    extract_common(doc, _pages("Employee Information\nClaim Number: ; WC44-10293\nEmployer: X\n"))
+    assert doc.claim_number == "WC44-10293"

@@ -86,3 +86,28 @@ def test_method_cited() -> None:
     assert method_cited("per Table 15-3 and Figure 16-40, DRE Cervical Category III") == \
         "Table 15-3; Figure 16-40; DRE Cervical Category III"
     assert method_cited("no tables here") is None
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Lumbar spine: 9% WPI.\nRight knee: 4% WPI.\n"
+     "When the two figures are added together, 9% plus 4%, the whole person impairment totals "
+     "13%.", 13),
+    ("Lumbar spine: 9% WPI.\nRight knee: 4% WPI.\nSumming these ratings (9% + 4%) gives a whole "
+     "person impairment of 13%.", 13),
+    ("Lumbar spine: 9% WPI.\nRight knee: 4% WPI.\nI add the lumbar and knee figures for a whole "
+     "person impairment of 13%.", 13),
+])
+def test_a_summed_total_is_the_combined_figure_not_a_part_rating(text: str, total: int) -> None:
+    assert [(p, w) for p, w, _ in _rated(text)] == [("lumbar spine", 9), ("right knee", 4)]
+    combined = find_combined_wpi(_report(text))
+    assert combined is not None and combined.value == total
+
+
+def test_labelled_summary_items_are_all_summary_rows() -> None:
+    text = ("SUMMARY OF FINDINGS\nParts evaluated: left hip and thoracic spine. MMI reached. "
+            "Impairment: left hip 5% WPI; thoracic spine 2% WPI; combined 7% WPI.\n"
+            "DISCUSSION\nThe thoracic spine falls in DRE Thoracic Category II: 5% whole person "
+            "impairment.")
+    rated = _rated(text)
+    assert ("left hip", 5, "summary") in rated and ("thoracic spine", 2, "summary") in rated
+    assert ("thoracic spine", 5, "body") in rated

@@ -86,3 +86,37 @@ def test_full_spelling_and_title_lines_are_not_flipped():
 def test_an_office_signer_is_no_author():
     text = "Please resubmit.\nSincerely,\nUR Intake Department\nBlue Ridge Review Services\n"
     assert find_author(text) is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Patient (Last, First): Ferreira, Daniel K.\nDate of Injury: 3/3/2024", "Daniel K. Ferreira"),
+    ("Employee (print name): Olga Brandt\nSSN: xxx", "Olga Brandt"),
+    ("Injured Worker (Last, First, MI):   VOSS, HELENA R.   DOB: 2/2/1980", "Helena R. Voss"),
+    ("\u2018Employee: : Tomas J.. Weller\"\nClaim number: 7-22", "Tomas J. Weller"),
+    ("Member; Patient: Ines Q; Corado\n", "Ines Q. Corado"),
+])
+def test_claimant_label_variants_and_ocr_marks(text, name):
+    person = find_claimant(text)
+    assert person is not None and person.name == name
+    written = text[person.start:person.end]
+    assert name.split()[0] in written.title() and name.split()[-1] in written.title()
+
+
+def test_a_bare_name_field_in_the_employees_section():
+    text = ("Employee: fill in this part and hand the form to your employer.\n"
+            "1. Name: ; : Rosa M; Delgado\nToday's date: 5/5/2025\n")
+    person = find_claimant(text)
+    assert person is not None and person.name == "Rosa M. Delgado"
+
+
+def test_a_bare_name_field_in_the_physicians_section_is_not_the_claimant():
+    text = ("Patient information on page 2.\nTreating physician information\n"
+            "Name: Dr. Omar Haddad\nLicense: A12345\n")
+    assert find_claimant(text) is None
+
+
+def test_a_running_header_names_the_claimant():
+    text = ("DELGADO, ROSA M. | Claim No. 88-1234 | DOI 4/1/2024\n\nRe: Supplemental report\n"
+            "Applicant:\nDate of Birth:\n")
+    person = find_claimant(text)
+    assert person is not None and person.name == "Rosa M. Delgado"

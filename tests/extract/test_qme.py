@@ -533,3 +533,45 @@ def test_title_over_two_lines_reevaluation_wins_over_comprehensive() -> None:
     block = _one_page("QUALIFIED MEDICAL EVALUATION - COMPREHENSIVE\nMEDICAL-LEGAL RE-EVALUATION\n"
                       "Date of Evaluation: 06/01/2026\nBilling Code: ML202\n")
     assert (block.report_kind, block.ml_code) == ("reevaluation", "ML202")
+
+
+# --- a letter-style AME supplemental: no new exam, records in a bullet list -------------------
+
+AME_LETTER = ["""HAROLD K. OYELARAN, M.D.
+Qualified and Agreed Medical Evaluator -- Physical Medicine and Rehabilitation
+410 Harbor Blvd, Oxnard, CA 93035
+
+March 3, 2026
+
+Re: Dana Whitfield v. Coastal Freight
+Supplemental report, ML203
+
+Dear Counsel:
+
+I write as the Agreed Medical Examiner in this case. No further examination was held; this
+letter answers your questions on records that arrived after my evaluation.
+
+Records received and reviewed for this letter
+- Physical therapy discharge note of Kim Lao, PT, dated 01/12/2026.
+- CT of the cervical spine dated 01/20/2026, read by Omar Feld, M.D.
+
+Impairment
+Cervical spine: DRE Cervical Category II of Table 15-5, 6% whole person impairment.
+Right elbow: 5% upper extremity impairment, which converts to 3% whole person impairment.
+Summing the two figures, 6% + 3%, the impairment of the whole person comes to 9%.
+
+Apportionment
+Cervical spine: 75% industrial and 25% to the disc degeneration seen on the 01/20/2026 CT.
+"""]
+
+
+def test_letter_style_ame_supplemental() -> None:
+    _, block = _extract(pages_of(AME_LETTER), doc_type="ame_report")
+    assert block.evaluator_role == "ame"
+    assert block.exam_date is None
+    assert [(r.date, r.description) for r in block.records_reviewed] == [
+        (D(2026, 1, 12), "Physical therapy discharge note"),
+        (D(2026, 1, 20), "CT of the cervical spine")]
+    assert [(i.body_part, i.wpi) for i in block.impairments] == [
+        ("cervical spine", 6), ("right elbow", 3)]
+    assert block.combined_wpi == 9

@@ -189,3 +189,62 @@ def test_ocr_split_digits_in_a_date_cell_do_not_end_the_table() -> None:
     ], (0.05, 0.22, 0.45, 0.65))
     assert [r.date for r in parse_records([page])] == [
         D(2025, 9, 5), D(2025, 9, 11), D(2025, 9, 23)]
+
+
+def test_description_drops_words_left_dangling_by_the_date_and_author() -> None:
+    from pipeline.extract.records import _clean_description
+    assert _clean_description("CT scan of the cervical spine dated") == \
+        "CT scan of the cervical spine"
+    assert _clean_description("Physical therapy note of") == "Physical therapy note"
+    assert _clean_description("Progress report, read by") == "Progress report"
+
+
+def _lines_page(lines: list[str], number: int, columns: tuple[float, ...] = (0.05, 0.25, 0.6)
+                ) -> Page:
+    """A page of table lines; "\t" separates a line's cells, placed at ``columns``."""
+    words, texts = [], []
+    for r, line in enumerate(lines):
+        top = 0.05 + 0.02 * r
+        cells = line.split("\t")
+        for x0, cell in zip(columns if len(cells) > 1 else (0.05,), cells):
+            x = x0
+            for token in cell.split():
+                words.append(Word(token, (x, top, x + 0.0075 * len(token), top + 0.011)))
+                x += 0.0075 * len(token) + 0.005
+        texts.append(" ".join(c for c in cells if c))
+    return Page("u.pdf", number, text="\n".join(texts), words=words)
+
+
+def test_table_with_dates_wrapped_in_their_cell_across_a_page_break() -> None:
+    # the date column is narrow: "March 3," and its year sit on lines of their own, and the
+    # table runs on to the next page under a repeated column header
+    first = _lines_page([
+        "Westside Review Services", "Materials considered",
+        "Date\tRecord\tSource",
+        "March 3,", "2026", "\tInitial orthopedic evaluation\tAnil Gupta, MD",
+    ], 1)
+    second = _lines_page([
+        "Page 2 of 2", "Date\tRecord\tSource",
+        "March 24,", "2026", "\tMRI left hip\tCoast Imaging",
+        "Apr. 2,", "2026", "\tPhysical therapy notes\tBay PT", "",
+        "Reviewer: Ellen Ward, DO",
+    ], 2)
+    records = parse_records([first, second], start=(1, first.text.index("Date")),
+                            end=(2, second.text.index("Reviewer")))
+    assert [(r.date, r.description, r.author) for r in records] == [
+        (D(2026, 3, 3), "Initial orthopedic evaluation", "Anil Gupta, MD"),
+        (D(2026, 3, 24), "MRI left hip", "Coast Imaging"),
+        (D(2026, 4, 2), "Physical therapy notes", "Bay PT")]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("| 9/2 1/2025", D(2025, 9, 21)),     # a table rule before the date, a split day
+    ("02/4 7/26", D(2026, 2, 17)),        # "1" read as "4" in the day
+    ("¦ 11/4 9/2025", D(2025, 11, 19)),
+])
+def test_ocr_damaged_dates_in_a_records_table(cell: str, expected: dt.date) -> None:
+    page = _table_page([
+        ["Date", "Author", "Document"],
+        [cell, "Dr. Lee", "Chest X-ray"],
+    ], (0.05, 0.25, 0.5))
+    assert [r.date for r in parse_records([page])] == [expected]

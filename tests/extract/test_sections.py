@@ -193,3 +193,18 @@ def test_table_rows_starting_with_a_heading_word_are_not_headings(line: str) -> 
 def test_ocr_comma_after_the_section_number() -> None:
     heading = match_heading(ReportText([Page("x.pdf", 1, text="17, APPORTIONMENT")]).lines[0])
     assert (heading.name, heading.numbering) == ("apportionment", "arabic")
+
+
+def test_sentence_case_records_heading_standing_alone_starts_the_records_review() -> None:
+    text = ("Dear Counsel:\nYou asked me to comment on records received since my evaluation.\n"
+            "Records received and reviewed for this supplemental letter\n"
+            "- Chiropractic note of Dr. Ames dated 2/3/2025.\n- X-ray report dated 2/9/2025.\n"
+            "Discussion\nThe records do not change my opinion.")
+    assert _names([text]) == ["records_review", "discussion"]
+
+
+def test_sentence_case_heading_words_inside_a_paragraph_are_not_a_heading() -> None:
+    text = ("The applicant brought copies of his chart, and I have\n"
+            "records received and reviewed in the last month which show a wide range of\n"
+            "complaints over time.")
+    assert "records_review" not in _names([text])

@@ -244,3 +244,32 @@ Left knee arthroscopy with partial    29881       1     CONDITIONALLY
                                      "The request cannot be certified", "can not authorize"])
 def test_small_vendor_refusals_are_denials(wording):
     assert normalize_decision(wording) == "denied"
+
+
+def test_scanned_row_with_rule_and_check_mark_tokens_is_no_prose():
+    # OCR read the table's rules as "|" and a check box as "vx"; they sit hard against the next
+    # column's words, which must not make the row look like running text
+    page = make_page("""Service requested                CPT     Units       Outcome
+Physical therapy, cervical       97110  |8 visits vxDENIED |
+Trigger point injections |       20552  |2         Approved
+""")
+    rows = read_table(Page(source="s.tif", number=1, text=page.text, words=_glued(page.words)))
+    assert [(t.description, t.cpt, t.decision) for t in rows] == [
+        ("Physical therapy, cervical", "97110", "denied"),
+        ("Trigger point injections", "20552", "approved")]
+
+
+def _glued(words: list[Word]) -> list[Word]:
+    """Split "|8" into "|" + "8" and "vxDENIED" into "vx" + "DENIED" with no gap between them."""
+    out = []
+    for w in words:
+        x0, top, x1, bottom = w.box
+        for head in ("|", "vx"):
+            if w.text.startswith(head) and len(w.text) > len(head):
+                cut = x0 + len(head) * CW
+                out.append(Word(head, (x0, top, cut, bottom)))
+                out.append(Word(w.text[len(head):], (cut + 0.001, top, x1, bottom)))
+                break
+        else:
+            out.append(w)
+    return out

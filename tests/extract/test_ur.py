@@ -432,3 +432,36 @@ def test_requesting_physician_named_before_its_role():
 def test_a_standard_review_that_says_not_expedited_is_not_expedited():
     assert is_expedited("Type of review: prospective, standard (not expedited)")[0] is False
     assert is_expedited("Type of review: expedited prospective")[0] is True
+
+
+def _records(letter: str) -> list[tuple]:
+    block, _ = run(letter)
+    return [(r.date, r.description, r.author) for r in block.records_reviewed]
+
+
+def test_records_list_under_a_heading_then_a_column_header():
+    # a column header in mixed case is no section heading: the table under it is the list
+    letter = """Pacific Peer Review Group
+Date of decision: 06/09/2025
+Records Reviewed
+Date       Document                       Author
+05/02/25   Orthopedic consultation        Tomas Reyes, MD
+5/20/25    Lumbar spine MRI report        Harbor Imaging
+Peer reviewer: Dana Cho, DO
+"""
+    assert _records(letter) == [
+        (D(2025, 5, 2), "Orthopedic consultation", "Tomas Reyes, MD"),
+        (D(2025, 5, 20), "Lumbar spine MRI report", "Harbor Imaging")]
+
+
+def test_bulleted_records_list_ends_at_the_reviewer_line():
+    letter = """Pacific Peer Review Group
+Date of decision: 06/09/2025
+Information reviewed:
+- Initial evaluation, Tomas Reyes, MD, dated May 2, 2025
+- Physical therapy progress note, dated May 28, 2025
+Reviewing physician: Dana Cho, DO
+"""
+    assert _records(letter) == [
+        (D(2025, 5, 2), "Initial evaluation", "Tomas Reyes, MD"),
+        (D(2025, 5, 28), "Physical therapy progress note", None)]

@@ -6,7 +6,10 @@ Decisions:
   matches it too; two CT periods match when one contains the other.
 - A document already flagged CLAIMANT_MISMATCH gets no DOI_MISMATCH: the misfiling is the error.
 - Names compare fuzzily (rapidfuzz) without titles or middle initials, "LAST, FIRST" reordered;
-  claim numbers compare exactly after removing punctuation and reading O as 0 and I/l/| as 1.
+  a name ``NAME_OCR_EDITS`` characters from the claimant's (an OCR misreading) is the claimant.
+- Claim numbers compare exactly after removing punctuation and reading O as 0 and I/l/| as 1.
+  A number that may be the claim's own misread (truncated, or one OCR-confusable character
+  off) is unreadable, not another claim's: only a clearly different number is a mismatch.
 - The claim's own numbers (``own_claim_numbers``) are those of the claim form, employer's
   report and Doctor's First Report, the most common one, and any on two or more documents and
   a quarter of the numbered ones; a number on one or two records only is another claim's.
@@ -17,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
-from pipeline.analyze.matching import same_person
+from pipeline.analyze.matching import name_tokens, same_person
 from pipeline.analyze.rules.context import RuleContext, live_documents
 from pipeline.model import ClaimFile, DateRange, Document, Finding, InjuryDate
 
@@ -54,14 +59,65 @@ def same_claim_number(a: str, b: str) -> bool:
     return len(shorter) >= 6 and longer.startswith(shorter)
 
 
+#: digits OCR mistakes for one another (a scan's "05-431403" read as "05-481403")
+_OCR_DIGITS = (frozenset("0689"), frozenset("3568"), frozenset("147"), frozenset("27"),
+               frozenset("49"), frozenset("0DQ"), frozenset("1IL7"), frozenset("5S"),
+               frozenset("8B"), frozenset("2Z"))
+#: the shortest part of a claim number that can still be told from another claim's
+_MIN_READABLE = 3
+
+
+def unreadable_claim_number(a: str, b: str) -> bool:
+    """Whether ``a`` may be ``b`` misread rather than another claim's number: a truncation
+    ("05-431" or "431403" for "05-431403") or one OCR-confusable character off ("05-431408")."""
+    na, nb = normalize_claim_number(a), normalize_claim_number(b)
+    if not na or not nb or na == nb:
+        return False
+    shorter, longer = sorted((na, nb), key=len)
+    if len(shorter) < len(longer):
+        return len(shorter) >= _MIN_READABLE and (longer.startswith(shorter)
+                                                  or longer.endswith(shorter))
+    diffs = [(x, y) for x, y in zip(na, nb, strict=True) if x != y]
+    return len(na) >= 6 and len(diffs) == 1 and any(
+        set(diffs[0]) <= group for group in _OCR_DIGITS)
+
+
+def matches_claim_number(number: str, claim_numbers: list[str]) -> bool:
+    """The number is one of the claim's, or a misreading of one (never another claim's)."""
+    return any(same_claim_number(number, n) or unreadable_claim_number(number, n)
+               for n in claim_numbers)
+
+
+def _misread_name(a: str | None, b: str | None) -> bool:
+    """Two spellings of one name that OCR may produce from each other: the same words in the
+    same order, at most ``NAME_OCR_EDITS`` characters apart in all."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if len(ta) != len(tb):
+        # a middle name read on one side only: compare first and last words
+        ta, tb = [ta[0], ta[-1]], [tb[0], tb[-1]]
+    return sum(Levenshtein.distance(x, y) for x, y in zip(ta, tb, strict=True)) <= \
+        NAME_OCR_EDITS and all(Levenshtein.distance(x, y) < max(2, len(x) // 2)
+                               for x, y in zip(ta, tb, strict=True))
+
+
+#: characters an OCR'd name may be off from the claimant's and still be the claimant
+NAME_OCR_EDITS = 2
+
+
+def different_claimant(name: str | None, claimant: str | None) -> bool:
+    return same_person(name, claimant) is False and not _misread_name(name, claimant)
+
+
 def claimant_problems(doc: Document, claimant: str | None,
                       claim_numbers: list[str]) -> dict:
     problems: dict = {}
-    if same_person(doc.claimant_name, claimant) is False:
+    if different_claimant(doc.claimant_name, claimant):
         problems["claimant_name"] = doc.claimant_name
         problems["expected_claimant"] = claimant
-    if doc.claim_number and claim_numbers and not any(
-            same_claim_number(doc.claim_number, n) for n in claim_numbers):
+    if doc.claim_number and claim_numbers and not matches_claim_number(doc.claim_number,
+                                                                       claim_numbers):
         problems["claim_number"] = doc.claim_number
         problems["expected_claim_numbers"] = list(claim_numbers)
     return problems
@@ -78,6 +134,11 @@ def own_claim_numbers(claim: ClaimFile) -> list[str]:
     of the numbered documents.
     The consolidated facts list every number seen, a misfiled record's included."""
     docs = [d for d in claim.documents if d.duplicate_of is None and d.claim_number]
+    # a truncated reading ("05-431" of "05-431403") is no number of its own
+    docs = [d for d in docs if not any(
+        len(normalize_claim_number(o.claim_number or "")) >
+        len(normalize_claim_number(d.claim_number or ""))
+        and unreadable_claim_number(d.claim_number or "", o.claim_number or "") for o in docs)]
     if not docs:
         return list(claim.claim.claim_numbers)
     groups: list[list[Document]] = []

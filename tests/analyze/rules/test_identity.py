@@ -1,9 +1,13 @@
 """DOI_MISMATCH (continuous trauma included) and CLAIMANT_MISMATCH (fuzzy names, OCR numbers)."""
 
+import pytest
+
 from pipeline.analyze.rules.identity import (
     claimant_mismatch,
     doi_matches,
     doi_mismatch,
+    matches_claim_number,
+    own_claim_numbers,
     same_claim_number,
 )
 from pipeline.model import DateRange
@@ -89,3 +93,58 @@ def test_two_claims_in_one_file_are_both_own():
     docs.append(make_doc("C1", "claim_form", 20, claim_number="05-222222"))
     claim = make_claim(*docs, claimant_name=None, claim_numbers=["05-111111", "05-222222"])
     assert claimant_mismatch(claim, make_ctx(claim)) == []
+
+
+@pytest.mark.parametrize("read,own", [
+    ("88-702", "88-702915"),          # the scan cut the number short
+    ("88-7", "88-702915"),
+    ("702915", "88-702915"),          # the prefix lost
+    ("88-702.915", "88-702915"),      # a stray mark inside
+    ("88-762915", "88-702915"),       # 0 read as 6
+    ("WC31-4O17", "WC31-4017"),
+])
+def test_a_misread_claim_number_is_unreadable_not_another_claims(read, own):
+    assert matches_claim_number(read, [own])
+
+
+@pytest.mark.parametrize("other,own", [
+    ("88-702951", "88-702915"),       # digits transposed: another number
+    ("41-330872", "88-702915"),
+    ("88-702925", "88-702915"),       # 1 and 2 are not confused
+    ("12", "88-702915"),
+])
+def test_a_different_claim_number_still_differs(other, own):
+    assert not matches_claim_number(other, [own])
+
+
+def test_truncated_numbers_raise_no_mismatch_and_are_not_own_numbers():
+    own = {"claim_number": "88-702915", "claimant_name": "Teodoro V. Alcala"}
+    docs = [make_doc(f"D{i}", "treating_report", i, **own) for i in range(1, 5)]
+    docs += [make_doc("D5", "imaging_report", 5, claim_number="88-702",
+                      claimant_name="Teodoro V. Alcala"),
+             make_doc("D6", "rfa", 6, claim_number="88-70", claimant_name="Teodoro V. Alcala"),
+             make_doc("D7", "rfa", 7, claim_number="88-70", claimant_name="Teodoro V. Alcala"),
+             make_doc("D8", "treating_report", 8, claim_number="31-004417",
+                      claimant_name="Wanda Pruitt")]
+    claim = make_claim(*docs, claimant_name="Teodoro V. Alcala", claim_numbers=["88-702915"])
+    assert own_claim_numbers(claim) == ["88-702915"]
+    (finding,) = claimant_mismatch(claim, make_ctx(claim))
+    assert finding.document == "D8"
+    assert finding.details["claimant_name"] == "Wanda Pruitt"
+
+
+@pytest.mark.parametrize("read", ["Teodoro V. A1cala", "Teodor0 Alcala", "ALCALA, TEODORA V.",
+                                  "Teodoro V. Alcaia", "Tedoro Alcala"])
+def test_an_ocr_misread_name_is_the_claimant(read):
+    doc = make_doc("D1", "treating_report", 1, claimant_name=read)
+    claim = make_claim(doc, claimant_name="Teodoro V. Alcala")
+    assert claimant_mismatch(claim, make_ctx(claim)) == []
+
+
+@pytest.mark.parametrize("other", ["Wanda Pruitt", "Teodoro Salcido", "Ramon V. Alcala",
+                                   "Teresa Alvarez"])
+def test_another_person_is_still_another_claimant(other):
+    doc = make_doc("D1", "treating_report", 1, claimant_name=other)
+    claim = make_claim(doc, claimant_name="Teodoro V. Alcala")
+    (finding,) = claimant_mismatch(claim, make_ctx(claim))
+    assert finding.details["claimant_name"] == other
