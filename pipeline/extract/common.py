@@ -208,7 +208,7 @@ _BODY_PART_LINE = re.compile(
     r"(?:\s+(?:affected|injured))?(?:\s*:|\s+(?:are|is|include|includes|were)\b)[ \t]*"
     r"(?P<value>[^\n]*(?:\n(?![^\n]{0,40}:)[^\n]+)?)")
 #: the date of an accident is the date of injury ("D/A:", "Date of Accident:", "DOA:")
-_ACCIDENT_LABEL = re.compile(r"(?im)(?<![A-Za-z0-9/])(?:D/A|D\.O\.A\.?|DOA|date\s+of\s+"
+_ACCIDENT_LABEL = re.compile(r"(?im)(?<![A-Za-z0-9/])(?:D/A|DA(?=[ \t]*:)|D\.O\.A\.?|DOA|date\s+of\s+"
                              r"(?:the\s+)?accident|accident\s+date)[ \t]*[:#]?[ \t]*")
 _ACCIDENT_REACH = 12
 #: a labelled body-part list ends with its sentence

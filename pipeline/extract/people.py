@@ -57,7 +57,7 @@ _LAST_FIRST = re.compile(r"^([A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019
 #: where a name's cell ends on a form line: a wide gap, or the next label
 _COLUMN_BREAK = re.compile(
     r"\s{3,}|\t|\s(?=(?:DOB|D\.O\.B|DOI|D\.O\.I|DOS|SSN|MRN|ID|Claim|Date|Sex|Age|Employer|"
-    r"Phone|Tel|Fax|Case|ADJ|WCAB)\b)")
+    r"Phone|Tel|Fax|Case|ADJ|WCAB|Today(?:'s|\u2019s)?|Address|Home|Occupation|Gender)\b)")
 
 
 #: what may stand between a label and its name: spaces, up to three line breaks (form layouts),

@@ -361,6 +361,7 @@ def test_an_ocr_mark_inside_the_body_parts_label():
     ("D/A: 7/30/2024", dt.date(2024, 7, 30)),
     ("Date of Accident: July 30, 2024", dt.date(2024, 7, 30)),
     ("DOA  07-30-24", dt.date(2024, 7, 30)),
+    ("DA: 07/30/2024", dt.date(2024, 7, 30)),                 # OCR lost the slash
     ("D/A: unknown; the worker first reported pain in a letter of 7/30/2024", None),
 ])
 def test_the_date_of_the_accident_is_the_date_of_injury(line, expected):

@@ -104,7 +104,7 @@ def test_claimant_label_variants_and_ocr_marks(text, name):
 
 def test_a_bare_name_field_in_the_employees_section():
     text = ("Employee: fill in this part and hand the form to your employer.\n"
-            "1. Name: ; : Rosa M; Delgado\nToday's date: 5/5/2025\n")
+            "1. Name: ; : Rosa M; Delgado Today's Date: 5/5/2025\n")
     person = find_claimant(text)
     assert person is not None and person.name == "Rosa M. Delgado"
 
