@@ -3,27 +3,15 @@ incomplete-RFA notices, CNC wording, expedited/retrospective reviews, received s
 headers, proofs of service and OCR noise."""
 
 import datetime as dt
-import re
 
 import pytest
+from page_builder import CW, make_page  # noqa: F401  (tests/extract helper)
 
 from pipeline.extract.ur import extract_ur, is_expedited, notice_kind, review_type, service_method
-from pipeline.model import Document, Page, Word
+from pipeline.model import Document
 from pipeline.settings import Settings
 
 D = dt.date
-CW, PITCH, HEIGHT = 0.0075, 0.016, 0.012
-
-
-def make_page(text: str, number: int = 1) -> Page:
-    words = []
-    for i, line in enumerate(text.split("\n")):
-        for m in re.finditer(r"\S+", line):
-            x0 = 0.05 + m.start() * CW
-            top = 0.05 + i * PITCH
-            words.append(Word(m.group(0), (x0, top, x0 + len(m.group(0)) * CW, top + HEIGHT)))
-    return Page(source="claim.pdf", number=number, text=text, words=words,
-                text_source="text_layer")
 
 
 def run(*texts: str):
