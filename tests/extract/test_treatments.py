@@ -1,9 +1,9 @@
 """Treatment lines: decision wording, codes, quantities, tables read by word columns, labelled
 blocks and decision sentences."""
 
-import re
 
 import pytest
+from page_builder import CW, PITCH, make_page  # noqa: E402,F401  (tests/extract helper)
 
 from pipeline.extract.treatments import (
     find_codes,
@@ -15,20 +15,6 @@ from pipeline.extract.treatments import (
     read_table,
 )
 from pipeline.model import Page, Word
-
-CW, PITCH, HEIGHT = 0.0075, 0.016, 0.012
-
-
-def make_page(text: str, number: int = 1, pitch: float = PITCH) -> Page:
-    """A page whose words sit where a monospaced rendering of ``text`` puts them."""
-    words = []
-    for i, line in enumerate(text.split("\n")):
-        for m in re.finditer(r"\S+", line):
-            x0 = 0.05 + m.start() * CW
-            top = 0.05 + i * pitch
-            words.append(Word(m.group(0), (x0, top, x0 + len(m.group(0)) * CW, top + HEIGHT)))
-    return Page(source="claim.pdf", number=number, text=text, words=words,
-                text_source="text_layer")
 
 
 @pytest.mark.parametrize("text, expected", [
