@@ -64,8 +64,9 @@ def source_stamp(scans: bool) -> str:
     """A hash of the generator's code: an unchanged generator need not rebuild the corpus."""
     h = hashlib.sha256()
     for path in sorted([HERE / "generate.py", *(HERE / "generator").glob("*.py"),
-                        *(HERE / "handwritten").glob("*.*")]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+                        *(p for p in (HERE / "handwritten").rglob("*.*")
+                           if "__pycache__" not in p.parts)]):
+        h.update(str(path.relative_to(HERE)).encode() + b"\0" + path.read_bytes())
     h.update(b"scans" if scans else b"noscans")
     return h.hexdigest()
 
@@ -83,7 +84,8 @@ def build_corpus(out: Path, only: list[str] | None = None, scans: bool = True, j
     if stamp_file.exists():
         stamp_file.unlink()
     if not only:  # a full build starts from empty variant folders (no stale claim files)
-        for sub in ("text", "scan300", "scan200", "folder", "handwritten", "truth"):
+        for sub in ("text", "scan300", "scan200", "folder", "handwritten", "handwritten_scan",
+                    "truth"):
             if (out / sub).is_dir():
                 shutil.rmtree(out / sub)
     if jobs > 1 and len(chosen) > 1:
@@ -91,11 +93,11 @@ def build_corpus(out: Path, only: list[str] | None = None, scans: bool = True, j
             results = list(pool.map(_build_one, chosen, [out] * len(chosen), [scans] * len(chosen)))
     else:
         results = [_build_one(sc, out, scans) for sc in chosen]
-    if not only:  # the claim file written by hand, outside the generator
+    if not only:  # the claim files written by hand, outside the generator
         from handwritten.render import build as build_handwritten
 
-        truth_path = build_handwritten(out)[1]
-        results.append([json.loads(truth_path.read_text())])
+        written = build_handwritten(out, scans=scans)
+        results.append([json.loads(p.read_text()) for p in written if p.suffix == ".json"])
         stamp_file.write_text(stamp)
     return [t for ts in results for t in ts]
 

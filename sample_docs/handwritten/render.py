@@ -1,12 +1,13 @@
-"""Render the hand-written documents of this folder into one claim file, with its truth.
+"""Render the hand-written claim files of this folder, with their truth.
 
-    python sample_docs/handwritten/render.py --out build/corpus
+    python sample_docs/handwritten/render.py --out build/corpus [--only hw02_...] [--no-scans]
 
-``build(out_dir)`` writes ``out_dir/handwritten/hw01_handwritten.pdf`` (the ``NN_*.txt`` files of
-this folder, in name order, one document each) and ``out_dir/truth/hw01_handwritten.json`` (the
-hand-written truth ``hw01_handwritten.truth.json``), and returns both paths. It checks that every
-document renders to the pages the truth says, so an edit that moves a page boundary fails loudly
-instead of writing wrong truth.
+Each sub-folder holding a ``truth.json`` is one claim file, named by the folder (its
+``claim_id``): its ``NN_*.txt`` files, in name order, are its documents, one each.
+``build(out_dir)`` writes ``out_dir/handwritten/<id>.pdf`` (text layer) and
+``out_dir/truth/<id>.json``, and a scanned copy ``out_dir/handwritten_scan/<id>_scan.pdf`` with
+``truth/<id>_scan.json``. It checks that every document renders to the pages the truth says, so
+an edit that moves a page boundary fails loudly instead of writing wrong truth.
 
 The documents are written by hand, not by the generator, in layouts the generator lacks. Their
 markup is deliberately small:
@@ -19,14 +20,17 @@ markup is deliberately small:
   ``| a | b |`` table rows, ``<<<PAGEBREAK>>>``; other lines are kept as written, and a blank
   line ends a paragraph. ``**bold**`` and ``[[handwriting]]`` work inside any line.
 
-Self-contained (reportlab only); never imports ``pipeline``.
+Uses reportlab, and the corpus scanner of ``generator/`` for the scanned copies; never imports
+``pipeline``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass, field
@@ -51,8 +55,9 @@ from reportlab.platypus import (
 )
 
 HERE = Path(__file__).resolve().parent
-CLAIM_ID = "hw01_handwritten"
-TRUTH_FILE = HERE / f"{CLAIM_ID}.truth.json"
+TRUTH_NAME = "truth.json"
+if str(HERE.parent) not in sys.path:  # sample_docs/, for the corpus's scanner (generator/)
+    sys.path.insert(0, str(HERE.parent))
 PAGE_W, PAGE_H = letter
 FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold"),
          "Courier": ("Courier", "Courier-Bold")}
@@ -68,8 +73,13 @@ class Source:
     blocks: list[tuple] = field(default_factory=list)
 
 
-def documents() -> list[Path]:
-    return sorted(p for p in HERE.glob("[0-9][0-9]_*.txt"))
+def claim_dirs() -> list[Path]:
+    """Every hand-written claim file: a folder of this one holding a ``truth.json``."""
+    return sorted(p for p in HERE.iterdir() if p.is_dir() and (p / TRUTH_NAME).exists())
+
+
+def documents(claim_dir: Path) -> list[Path]:
+    return sorted(p for p in claim_dir.glob("[0-9][0-9]_*.txt"))
 
 
 def parse(path: Path) -> Source:
@@ -258,9 +268,11 @@ def _build(sources: list[Source], counts: list[int] | None) -> tuple[bytes, list
     return buf.getvalue(), starts, total
 
 
-def render() -> tuple[bytes, list[tuple[Path, int, int]]]:
+def render(claim_dir: Path) -> tuple[bytes, list[tuple[Path, int, int]]]:
     """The claim file's PDF bytes and each document's (path, first page, last page)."""
-    sources = [parse(p) for p in documents()]
+    sources = [parse(p) for p in documents(claim_dir)]
+    if not sources:
+        raise RuntimeError(f"{claim_dir} has no NN_*.txt documents")
     _, starts, total = _build(sources, None)
     counts = [(starts[i + 1] if i + 1 < len(starts) else total + 1) - starts[i]
               for i in range(len(starts))]
@@ -271,38 +283,91 @@ def render() -> tuple[bytes, list[tuple[Path, int, int]]]:
     return data, spans
 
 
-def build(out_dir: Path) -> list[Path]:
-    """Write the hand-written claim file and its truth under ``out_dir``; return both paths."""
-    out_dir = Path(out_dir)
-    truth = json.loads(TRUTH_FILE.read_text(encoding="utf-8"))
-    data, spans = render()
+def _checked_truth(claim_dir: Path, spans: list[tuple[Path, int, int]]) -> dict:
+    truth = json.loads((claim_dir / TRUTH_NAME).read_text(encoding="utf-8"))
+    if truth["claim_id"] != claim_dir.name:
+        raise RuntimeError(f"{claim_dir}/{TRUTH_NAME} names claim {truth['claim_id']!r}, "
+                           f"the folder is {claim_dir.name!r}")
     docs = truth["documents"]
     if len(docs) != len(spans):
-        raise RuntimeError(f"truth lists {len(docs)} documents, the folder has {len(spans)}")
+        raise RuntimeError(f"{claim_dir.name}: truth lists {len(docs)} documents, "
+                           f"the folder has {len(spans)}")
     for d, (path, first, last) in zip(docs, spans):
         if (d["page_start"], d["page_end"]) != (first, last):
-            raise RuntimeError(f"{path.name} renders to pages {first}-{last}, the truth says "
-                               f"{d['id']} is {d['page_start']}-{d['page_end']}")
-    pdf = out_dir / "handwritten" / f"{CLAIM_ID}.pdf"
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    pdf.write_bytes(data)
-    truth_out = out_dir / "truth" / f"{CLAIM_ID}.json"
-    truth_out.parent.mkdir(parents=True, exist_ok=True)
-    truth_out.write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [pdf, truth_out]
+            raise RuntimeError(f"{claim_dir.name}/{path.name} renders to pages {first}-{last}, "
+                               f"the truth says {d['id']} is {d['page_start']}-{d['page_end']}")
+    return truth
+
+
+def _scanned_truth(truth: dict, scan_name: str) -> dict:
+    """The same truth for the scanned copy: another claim id, input and source name."""
+    out = json.loads(json.dumps(truth))
+    out["claim_id"] = Path(scan_name).stem
+    out["variant"] = "handwritten_scan"
+    out["input"] = f"handwritten_scan/{scan_name}"
+    out["title"] = "scanned copy (300 dpi, noise, skew, one page turned 180 degrees) of: " + \
+        truth.get("title", truth["claim_id"])
+    for d in out["documents"]:
+        d["source"] = scan_name
+    return out
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def build(out_dir: Path, only: list[str] | None = None, scans: bool = True) -> list[Path]:
+    """Write every hand-written claim file (PDF and truth) under ``out_dir``; return the paths.
+
+    With ``scans`` each claim file also gets a scanned copy, ``handwritten_scan/<id>_scan.pdf``
+    (300 dpi, noise, slight skew, one page upside down), with its own truth."""
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    for claim_dir in claim_dirs():
+        cid = claim_dir.name
+        if only and cid not in only:
+            continue
+        data, spans = render(claim_dir)
+        truth = _checked_truth(claim_dir, spans)
+        pdf = out_dir / "handwritten" / f"{cid}.pdf"
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(data)
+        truth_out = out_dir / "truth" / f"{cid}.json"
+        _write_json(truth_out, truth)
+        written += [pdf, truth_out]
+        if scans:
+            from generator.assemble import scan_pdf  # the corpus's one scanner
+
+            rng = random.Random(int(hashlib.sha256(cid.encode()).hexdigest()[:8], 16))
+            pages = spans[-1][2]
+            upside_down = {rng.randrange(pages): 180} if pages > 1 else {}
+            scan = out_dir / "handwritten_scan" / f"{cid}_scan.pdf"
+            scan.parent.mkdir(parents=True, exist_ok=True)
+            scan.write_bytes(scan_pdf(data, 300, rng, upside_down))
+            scan_truth = out_dir / "truth" / f"{cid}_scan.json"
+            _write_json(scan_truth, _scanned_truth(truth, scan.name))
+            written += [scan, scan_truth]
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("build/corpus"))
+    ap.add_argument("--only", nargs="*", help="claim ids (folder names) to build")
+    ap.add_argument("--no-scans", action="store_true", help="skip the scanned copies")
     ap.add_argument("--spans", action="store_true", help="print each document's pages and stop")
     args = ap.parse_args(argv)
     if args.spans:
-        _, spans = render()
-        for path, a, b in spans:
-            print(f"{path.name:<45} {a:>3}-{b}")
+        for claim_dir in claim_dirs():
+            if args.only and claim_dir.name not in args.only:
+                continue
+            _, spans = render(claim_dir)
+            print(claim_dir.name)
+            for path, a, b in spans:
+                print(f"  {path.name:<45} {a:>3}-{b}")
         return 0
-    for p in build(args.out):
+    for p in build(args.out, args.only, scans=not args.no_scans):
         print(p)
     return 0
 

@@ -530,7 +530,7 @@ def _hw_render():
 def handwritten(tmp_path_factory):
     hw_render = _hw_render()
     out = tmp_path_factory.mktemp("hw")
-    paths = hw_render.build(out)
+    paths = hw_render.build(out, only=["hw01_handwritten"], scans=False)
     truth = json.loads((out / "truth" / "hw01_handwritten.json").read_text())
     pdf = pdfium.PdfDocument(str(out / "handwritten" / "hw01_handwritten.pdf"))
     pages = [pdf[i].get_textpage().get_text_range().replace("\r", "") for i in range(len(pdf))]
