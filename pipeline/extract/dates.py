@@ -22,7 +22,8 @@ from pipeline.model import DateRange
 
 __all__ = [
     "DATE_LABELS", "DateMention", "date_for", "find_date_ranges", "find_dates",
-    "labelled_dates", "parse_date",
+    "labelled_dates", "opens_like_numeric_date", "parse_date",
+    "repair_damaged_date",
 ]
 
 #: two-digit years up to this value are 20xx, the rest 19xx ("3/3/25" -> 2025, "DOB 5/1/68"
@@ -169,6 +170,41 @@ def find_dates(text: str, partial: bool = False) -> list[DateMention]:
         found += _scan(scan_text, _PARTIAL_PATTERNS, taken)
     found.sort()
     return [DateMention(value, text[start:end], start, end) for start, end, value, _ in found]
+
+
+#: the start of a text that looks like a numeric date, however damaged ("9/1 1/2025", "42/04/2025")
+_DAMAGED_NUMERIC = re.compile(
+    r"^\s*(?:[|¦]\s+)?[0-9OIl|]{1,2}(?: ?[0-9OIl|])?\s*/\s*[0-9OIl|](?: ?[0-9OIl|])?\s*/"
+    r"\s*[0-9OIl|](?: ?[0-9OIl|]){1,3}")
+#: OCR read a "1" as "4" in the month ("42/04/2025" for 12/04/2025): no month starts with 4
+_OCR_FOUR_MONTH = re.compile(r"^(\s*)4([0-2])(?=\s*/\s*[0-9OIl|]{1,2}\s*/\s*[0-9OIl|]{2,4})")
+#: the same misreading in the day ("10/41/25" for 10/11/25): no day runs past 39
+_OCR_FOUR_DAY = re.compile(r"^([^/]*/\s*)4([0-9])(?=\s*/)")
+
+
+def opens_like_numeric_date(text: str) -> bool:
+    """``text`` starts with something shaped like a numeric date, readable or not."""
+    return _DAMAGED_NUMERIC.match(text) is not None
+
+
+def repair_damaged_date(text: str) -> DateMention | None:
+    """The numeric date that opens ``text`` when OCR damaged it beyond the patterns, or None.
+
+    Only for text known to hold a date where it starts (a table's date cell): a number split
+    by one space ("9/1 1/2025") is joined, and an impossible "4" in the month or day is read as
+    the "1" it was ("42/04/2025", "10/41/25"). ``start``/``end`` are offsets in the repaired
+    head, whose length can differ from the original by the spaces removed."""
+    match = _DAMAGED_NUMERIC.match(text)
+    if match is None:
+        return None
+    head = re.sub(r"^\s*[|¦]\s+", "", match.group(0))          # a table rule before the cell
+    repaired = re.sub(r"(?<=[0-9]) (?=[0-9])", "", head)
+    repaired = _OCR_FOUR_MONTH.sub(r"\g<1>1\2", repaired, count=1)
+    repaired = _OCR_FOUR_DAY.sub(r"\g<1>1\2", repaired, count=1)
+    for mention in find_dates(repaired):
+        if isinstance(mention.value, dt.date):
+            return mention
+    return None
 
 
 @lru_cache(maxsize=4096)

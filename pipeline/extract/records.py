@@ -24,7 +24,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.dates import DateMention, find_dates
+from pipeline.extract.dates import (
+    DateMention,
+    find_dates,
+    opens_like_numeric_date,
+    repair_damaged_date,
+)
 from pipeline.extract.evidence import word_spans
 from pipeline.extract.sections import Line, ReportText, match_heading
 from pipeline.model import DateRange, Page, Record, Word
@@ -167,26 +172,9 @@ def _first_date(text: str) -> DateMention | None:
     return None
 
 
-#: the start of a table row whose date cell looks like a numeric date, however damaged
-_DATE_LIKE = re.compile(r"^\s*(?:[|¦]\s+)?[0-9OIl|]{1,2}(?: ?[0-9OIl|])?\s*/\s*[0-9OIl|](?: ?[0-9OIl|])?\s*/"
-                        r"\s*[0-9OIl|](?: ?[0-9OIl|]){1,3}")
-#: a numeric date whose month OCR read with a "4" for a "1" ("42/04/2025" for 12/04/2025)
-_OCR_MONTH = re.compile(r"^(\s*)4([0-2])(?=\s*/\s*[0-9OIl|]{1,2}\s*/\s*[0-9OIl|]{2,4})")
-#: the same misreading in the day ("10/41/25" for 10/11/25): no day runs past 39
-_OCR_DAY = re.compile(r"^([^/]*/\s*)4([0-9])(?=\s*/)")
-
-
 def _cell_date(text: str) -> DateMention | None:
-    """The date of a table's date cell, repairing an impossible OCR month ("42/04/2025")."""
-    mention = _first_date(text)
-    if mention is None and _DATE_LIKE.match(text):
-        # "9/1 1/2025": OCR split a number; join digits split by one space in the date cell
-        head = re.sub(r"^\s*[|¦]\s+", "", _DATE_LIKE.match(text).group(0))   # a table rule
-        repaired = re.sub(r"(?<=[0-9]) (?=[0-9])", "", head)
-        repaired = _OCR_MONTH.sub(r"\g<1>1\2", repaired, count=1)
-        repaired = _OCR_DAY.sub(r"\g<1>1\2", repaired, count=1)
-        mention = _first_date(repaired)
-    return mention
+    """The date of a table's date cell, read through OCR damage when the patterns miss it."""
+    return _first_date(text) or repair_damaged_date(text)
 
 
 def _opens_with_date(text: str) -> DateMention | None:
@@ -415,7 +403,7 @@ def _entry_line(text: str) -> bool:
     if _PAGE_WORD.search(text):
         return False
     return bool(_BARE_YEAR.match(text) or _header_columns(text)
-                or _DATE_LIKE.match(text) or _MONTH_DAY.match(text)
+                or opens_like_numeric_date(text) or _MONTH_DAY.match(text)
                 or _opens_with_date(text) is not None)
 
 
@@ -453,14 +441,14 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
             cells = _cells_by_text(line.stripped, roles)
         date_cell = (cells or {}).get("date", "")
         opens = _cell_date(date_cell) if date_cell else _opens_with_date(line.stripped)
-        if opens is None and not date_cell and _DATE_LIKE.match(line.stripped):
+        if opens is None and not date_cell and opens_like_numeric_date(line.stripped):
             opens = _cell_date(line.stripped)
         new_row = opens is None and bool(date_cell) and bool(entries) and _starts_row(
             entries[-1][0].cells, date_cell)
         # a date cell's pieces alone on their lines ("November 5," then "2025") stay in it
         date_piece = bool(date_cell) and set(cells or {}) == {"date"} and bool(
             _BARE_YEAR.match(date_cell) or _MONTH_DAY.match(date_cell))
-        if opens is None and not new_row and not date_piece and entries and not _DATE_LIKE.match(
+        if opens is None and not new_row and not date_piece and entries and not opens_like_numeric_date(
                 line.stripped) and _table_ended(
                 line, words, columns):
             break

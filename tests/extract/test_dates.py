@@ -10,7 +10,9 @@ from pipeline.extract.dates import (
     find_date_ranges,
     find_dates,
     labelled_dates,
+    opens_like_numeric_date,
     parse_date,
+    repair_damaged_date,
 )
 from pipeline.model import DateRange
 
@@ -245,3 +247,28 @@ def test_an_open_period_start_gets_no_label():
     assert date_for("DOI: CT 01/01/2019 to present", "date_of_injury") is None
     assert date_for("DOI: CT 01/01/2019 - Present\nDOB: 05/05/1970", "dob").value == \
         dt.date(1970, 5, 5)
+
+
+# --- OCR-damaged numeric dates (table date cells) ------------------------------------------------
+
+@pytest.mark.parametrize("cell, expected", [
+    ("9/1 1/2025  MRI right shoulder", dt.date(2025, 9, 11)),     # a number split by a space
+    ("42/04/2025 PR-2", dt.date(2025, 12, 4)),                    # "1" read as "4" in the month
+    ("10/41/25 therapy", dt.date(2025, 10, 11)),                  # ... and in the day
+    ("| 03/1 4/2024 | Dr. Lee", dt.date(2024, 3, 14)),             # behind a table rule
+])
+def test_repair_damaged_date_reads_what_ocr_broke(cell, expected):
+    assert expected not in [m.value for m in find_dates(cell)]     # the patterns alone miss it
+    mention = repair_damaged_date(cell)
+    assert mention is not None and mention.value == expected
+
+
+@pytest.mark.parametrize("text", ["Page 4 of 12", "6/10 pain", "ADJ1234567", "52/04/2025"])
+def test_repair_damaged_date_leaves_non_dates_alone(text):
+    assert repair_damaged_date(text) is None
+
+
+def test_opens_like_numeric_date_is_about_shape_only():
+    assert opens_like_numeric_date("42/04/2025 PR-2")
+    assert opens_like_numeric_date("| 03/1 4/2024")
+    assert not opens_like_numeric_date("MRI 03/14/2024")
