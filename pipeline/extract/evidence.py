@@ -9,8 +9,10 @@ aligning ``Page.words`` to ``Page.text`` in reading order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-from pipeline.model import Box, Evidence, Page, Word
+from pipeline.model import Box, Document, Evidence, Page, Word
 
 MAX_QUOTE = 160
 
@@ -90,6 +92,20 @@ def find_evidence(page: Page, pattern: str | re.Pattern[str],
     if match is None:
         return None
     return quote_at(page, match.start(), match.end(), document)
+
+
+#: a reader of one page's text: (value, start, end) of what it found, or None
+SpanFinder = Callable[[str], "tuple[Any, int, int] | None"]
+
+
+def first_found(doc: Document, field_path: str, pages: list[Page], finder: SpanFinder) -> Any:
+    """The value ``finder`` reads on the first page where it finds one, cited on ``doc``."""
+    for page in pages:
+        found = finder(page.text)
+        if found:
+            doc.cite(field_path, quote_at(page, found[1], found[2]))
+            return found[0]
+    return None
 
 
 def locate(pages: list[Page], offset: int, sep: str = "\n\f\n") -> tuple[Page, int] | None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from pipeline.extract.dates import DATE_LABELS, labelled_dates
-from pipeline.extract.evidence import quote_at
+from pipeline.extract.evidence import first_found, quote_at
 from pipeline.extract.guidelines import find_guidelines
 from pipeline.extract.rfa import DateOnPage, checkbox, label_value
 from pipeline.extract.treatments import (
@@ -248,12 +248,7 @@ def extract_imr(doc: Document, pages: list[Page], settings: Settings) -> ImrBloc
     text = "\n".join(p.text for p in pages)
     block.kind = _KIND_BY_TYPE.get(doc.type) or imr_kind(text)
 
-    for page in pages:
-        found = case_number(page.text)
-        if found:
-            block.case_number = found[0]
-            doc.cite("imr.case_number", quote_at(page, found[1], found[2]))
-            break
+    block.case_number = first_found(doc, "imr.case_number", pages, case_number)
 
     ur_date = _first(pages, "ur_decision_date")
     if ur_date:
@@ -327,12 +322,7 @@ def extract_imr(doc: Document, pages: list[Page], settings: Settings) -> ImrBloc
             if exp is False or reg is False:
                 regular = False
         block.review_type_marked = regular
-        for page in pages:
-            jcn = _jcn(page.text)
-            if jcn:
-                block.jcn = jcn[0]
-                doc.cite("imr.jcn", quote_at(page, jcn[1], jcn[2]))
-                break
+        block.jcn = first_found(doc, "imr.jcn", pages, _jcn)
         table = read_tables(pages)
         for t in table:
             t.decision = None

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from pipeline.analyze.deadlines import imr_deadline
 from pipeline.extract.dates import DATE_LABELS, labelled_dates
-from pipeline.extract.evidence import quote_at
+from pipeline.extract.evidence import first_found, quote_at
 from pipeline.extract.guidelines import find_guidelines
 from pipeline.extract.records import is_table_header, parse_records
 from pipeline.extract.rfa import (
@@ -724,12 +724,7 @@ def extract_ur(doc: Document, pages: list[Page], settings: Settings) -> UrBlock:
     if kind != "decision":
         _cite_match(doc, "ur.notice_kind", hit)
 
-    for page in pages:
-        rt = review_type(page.text)
-        if rt:
-            block.review_type = rt[0]
-            doc.cite("ur.review_type", quote_at(page, rt[1], rt[2]))
-            break
+    block.review_type = first_found(doc, "ur.review_type", pages, review_type)
     expedited = False
     for page in pages:
         value, a, b = is_expedited(page.text)

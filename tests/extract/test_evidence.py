@@ -2,8 +2,15 @@
 
 import re
 
-from pipeline.extract.evidence import MAX_QUOTE, find_evidence, locate, quote_at, word_spans
-from pipeline.model import Page, Word
+from pipeline.extract.evidence import (
+    MAX_QUOTE,
+    find_evidence,
+    first_found,
+    locate,
+    quote_at,
+    word_spans,
+)
+from pipeline.model import Document, Page, Word
 
 
 def _page(text, words=None):
@@ -58,3 +65,19 @@ def test_locate_maps_an_offset_of_joined_pages_back_to_its_page():
     joined = "\n\f\n".join(p.text for p in pages)
     page, offset = locate(pages, joined.index("second"))
     assert page.number == 4 and offset == 0
+
+
+def test_first_found_cites_the_first_page_that_yields_a_value():
+    pages = [_page("No case number on this page."), _page("IMR case CM25-0012345 assigned.")]
+    pages[0].number, pages[1].number = 1, 2
+    doc = Document(id="D1", source="a.pdf", page_start=1, page_end=2, type="imr_notice")
+
+    def finder(text):
+        m = re.search(r"CM\d{2}-\d{7}", text)
+        return (m.group(0), m.start(), m.end()) if m else None
+
+    assert first_found(doc, "imr.case_number", pages, finder) == "CM25-0012345"
+    assert doc.provenance["imr.case_number"].page == 2
+    assert "CM25-0012345" in doc.provenance["imr.case_number"].quote
+    assert first_found(doc, "imr.jcn", pages[:1], finder) is None
+    assert "imr.jcn" not in doc.provenance
