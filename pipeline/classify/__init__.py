@@ -59,13 +59,18 @@ def classify_pages(pages: list[Page]) -> Verdict:
 
 
 def _heading_titles(page: Page):
+    from pipeline.segment.features import TITLED_FAX_COVER_MAX_CHARS
     from pipeline.segment.layout import head_lines, page_lines
 
     lines = [line.text for line in head_lines(page, page_lines(page))]
+    # a short page headed "Fax Cover Sheet" is the cover sheet, whoever's letterhead is above
+    # it ("Valley Physical Therapy", "... Imaging Center" name the sender, not the document)
+    short = page.chars <= TITLED_FAX_COVER_MAX_CHARS
     # the heading that fills its line best names the document (a letterhead's "... Utilization
     # Review Services" or "Doctor of Chiropractic" fills less of its line than the title does)
     found = sorted(title_hits(lines, fuzzy=page.text_source == "ocr"),
-                   key=lambda f: (coverage(lines[f[0]], f[1]) < FULL_LINE, f[0]))
+                   key=lambda f: (not (short and f[1].role == "fax_cover"),
+                                  coverage(lines[f[0]], f[1]) < FULL_LINE, f[0]))
     return found, [_Text(line) for line in lines], title_hits(lines, reference=True)
 
 

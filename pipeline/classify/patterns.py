@@ -196,18 +196,25 @@ _REFERENCE_LABEL = re.compile(
     r"procedure|item|items|study|diagnosis|description|enclosure|enclosures|cc)\s*[:.]", re.I)
 
 
+#: "VIA FACSIMILE", "By fax and U.S. mail", "Sent via fax": how a letter was sent, not its name
+_DELIVERY_LINE = re.compile(r"^\W*(?:sent\s+)?(?:via|by)\b", re.I)
+
+
 def is_title_line(line: str, hit: Hit, max_tokens: int = 12, min_cover: float = 0.3,
                   reference: bool = False) -> bool:
     """Is ``hit`` the heading of ``line`` rather than a mention inside a sentence or a list?
 
-    A heading line is short, is not a list item, does not start with a date or cite another
-    document by its date (records lists do both), and the matched
+    A heading line is short, is not a list item or a delivery notation ("VIA FACSIMILE"), does
+    not start with a date or cite another document by its date (records lists do both), and the
+    matched
     phrase makes up a good part of its letters. ``reference``: instead accept only a title given
     as the value of a reference label ("Re: Panel Qualified Medical Evaluation"), which may
     name this document or another one (the treatment a UR letter decides).
     """
     if len(line.split()) > max_tokens or _DATE_START.match(line) or _LIST_ITEM.match(line):
         return False
+    if _DELIVERY_LINE.match(line[:hit.start]):
+        return False                      # a delivery notation: "VIA FACSIMILE"
     if _CITES_DATED.search(line[hit.end:]):
         return False
     before = line[:hit.start]

@@ -16,7 +16,10 @@ Rules, in order:
    fax behind it are split on their own signals.
 5. A cover letter in which a physician sends their own report ("enclosed is my report ...",
    or the same letterhead as the report) is the report's first page: the report's title page
-   that follows does not open another document.
+   that follows does not open another document. Likewise a letter that sends the sender's own
+   record (an employer enclosing its job description or wage statement): the letter names
+   the kind of record, the record follows on the next page, and the two share a letterhead
+   or a footer.
 """
 
 from __future__ import annotations
@@ -34,8 +37,12 @@ REPORT_TYPES = frozenset({
     "qme_report", "ame_report", "treating_report", "doctor_first_report", "imaging_report",
     "diagnostic_report", "operative_report", "therapy_note",
 })
+#: records a sender (the employer) keeps and encloses with its own letter (rule 5)
+SENDER_RECORD_TYPES = frozenset({"job_description", "wage_statement"})
 #: top-line similarity (0-100) at which a cover letter and a report share a letterhead
 SAME_LETTERHEAD = 80
+#: shortest letterhead / footer text (letters) worth comparing
+MIN_SENDER_TEXT = 15
 
 
 @dataclass
@@ -112,6 +119,8 @@ def _is_own_cover_letter(letter: _Start, report: _Start, feats: list[PageFeature
         return False                          # the "letter" is itself a titled document
     if report.index - letter.index > 2 or "after_fax_cover" in report.signals:
         return False
+    if _encloses_own_record(cover, page, report.index - letter.index):
+        return True
     if not (page.title_types & REPORT_TYPES):
         return False
     if page.page_of and page.page_of[0] == 1 and cover.page_of is None:
@@ -120,3 +129,18 @@ def _is_own_cover_letter(letter: _Start, report: _Start, feats: list[PageFeature
     if cover.own_report_cover:
         return True
     return fuzz.ratio(cover.top_text, page.top_text) >= SAME_LETTERHEAD
+
+
+def _encloses_own_record(cover: PageFeatures, page: PageFeatures, distance: int) -> bool:
+    """The letter names the kind of record that heads the very next page, and both pages
+    come from the same sender (alike letterhead or alike footer)."""
+    kinds = page.title_types & (REPORT_TYPES | SENDER_RECORD_TYPES)
+    if distance != 1 or not cover.transmittal or not (kinds & cover.mentioned_types):
+        return False
+    return _alike(cover.top_text, page.top_text) or _alike(cover.bottom_text, page.bottom_text)
+
+
+def _alike(one: str, other: str) -> bool:
+    if len(one) < MIN_SENDER_TEXT or len(other) < MIN_SENDER_TEXT:
+        return False
+    return fuzz.ratio(one, other) >= SAME_LETTERHEAD

@@ -17,6 +17,7 @@ from pipeline.model import Page
 from pipeline.segment.layout import (
     Line,
     bottom_lines,
+    has_boxes,
     head_lines,
     lower_part,
     page_lines,
@@ -41,6 +42,9 @@ _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FAX_WORD = re.compile(r"\b(fax|facsimile|from\s*:|to\s*:)", re.I)
 _FAX_PAGE = re.compile(r"\bp(?:age|g)?\.?\s*\d+\s*(?:/|of)\s*\d+", re.I)
+#: a telephone number (10 digits, any usual punctuation) and a fax counter "P. 2", "P.002/004"
+_PHONE = re.compile(r"(?<!\d)\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?!\d)")
+_FAX_STAMP_PAGE = re.compile(r"\bp(?:age|g)?\.?\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\b", re.I)
 _SENDER_NOISE = re.compile(
     r"\b(page|pg|p|of|am|pm|fax|from|to|facsimile|tel|phone|ph)\b|[^A-Za-z ]+", re.I)
 
@@ -48,7 +52,12 @@ _CLAIM_NO = re.compile(
     r"\bclaim\s*(?:no\.?|number|num\.?|#)\s*[:#.]?\s*([A-Z0-9][A-Z0-9-]{4,})", re.I)
 _DOS = re.compile(
     r"\b(?:date of service|d\.?o\.?s\.?|date of (?:exam|examination|visit|evaluation)|"
-    r"visit date|exam date)\s*[:#]?\s*([A-Za-z0-9,/.\- ]{6,20})", re.I)
+    r"visit date|exam date)\s*[:#]?\s*([A-Za-z0-9,/.\-+=_ ]{6,20})", re.I)
+#: OCR reads a date's separator as "+", "=" or "_" ("07+23-2025")
+_OCR_DATE_SEP = re.compile(r"(?<=\d)[+=_](?=\d)")
+#: a therapy or chiropractic visit counter: "Visit #: 4 / 18", "Visit No. 7", "Visit 5 of 12"
+_VISIT = re.compile(r"\bvisit\W{0,2}(?:#|no\b\.?|number)\W{0,3}(\d{1,3})\b|"
+                    r"\bvisit\s+(\d{1,3})\s*(?:of|/)\s*\d{1,3}\b", re.I)
 
 
 SALUTATION = re.compile(r"^\W*(dear\b|to whom it may concern|to all parties|ladies and gentlemen)",
@@ -86,12 +95,17 @@ class PageFeatures:
     fax_sender: str | None = None       # normalized fax-header text, None without a header
     claim_number: str | None = None
     dos: str | None = None              # the raw value after a date-of-service label
+    visit: int | None = None            # a visit counter near the top ("Visit #: 4 / 18")
     closing: bool = False                  # a signature / closing marker in the lower part
     service_page: bool = False             # a proof/declaration of service heads the page
     fax_cover: bool = False
     transmittal: bool = False              # "enclosed please find ..."
     own_report_cover: bool = False         # "enclosed is my report ..."
     top_text: str = ""                     # top lines without fax header / page numbers / digits
+    bottom_text: str = ""                  # the same for the footer lines (fax lines left out)
+    #: document types whose title phrases the page names anywhere ("enclosing the job
+    #: description"): what a letter speaks of or encloses
+    mentioned_types: set[str] = field(default_factory=set)
     #: "Dear ...", "To all parties:" in the upper half, "enclosed please find" above 60%
     salutation: bool = False
     slip_sheet: bool = False               # a separator sheet: a few words, nothing else
@@ -149,6 +163,15 @@ def is_fax_header(line: str) -> bool:
     return bool(_FAX_WORD.search(line) and (_TIME.search(line) or _FAX_PAGE.search(line)))
 
 
+def is_fax_stamp(line: str) -> bool:
+    """A fax machine's transmission line, labelled or not: a time of day, a telephone number and
+    the fax's own page counter ("P. 2", "P.002/004"), as machines print them at the top or the
+    bottom of every page they send. Its page counter counts the whole fax, not a document."""
+    if is_fax_header(line):
+        return True
+    return bool(_TIME.search(line) and _PHONE.search(line) and _FAX_STAMP_PAGE.search(line))
+
+
 def fax_sender(line: str) -> str:
     return " ".join(_SENDER_NOISE.sub(" ", line).lower().split())
 
@@ -178,11 +201,11 @@ def page_features(page: Page, lines: list[Line] | None = None,
         feats.fax_sender = fax_sender(header_lines[0].text)
     body_top = [line for line in top if line not in header_lines]
 
-    # page counter: prefer the bottom of the page, never the fax header
+    # page counter: prefer the bottom of the page, never a fax machine's line (top or bottom)
     candidates = [line for line in reversed(bottom_lines(page, lines))] + body_top
     candidates += [line for line in lines[:6] + lines[-6:] if line not in header_lines]
     for line in candidates:
-        if line in header_lines:
+        if line in header_lines or is_fax_stamp(line.text):
             continue
         found = read_page_of(line.text)
         if found:
@@ -191,7 +214,7 @@ def page_features(page: Page, lines: list[Line] | None = None,
     if feats.page_of is None:
         edge = [line for line in reversed(bottom_lines(page, lines))] + body_top[:2]
         for line in edge:
-            if len(line.text.split()) > 6:
+            if len(line.text.split()) > 6 or is_fax_stamp(line.text):
                 continue
             found = read_page_number(line.text, lone=line is lines[-1])
             if found:
@@ -208,7 +231,8 @@ def page_features(page: Page, lines: list[Line] | None = None,
                                                 fuzzy=page.text_source == "ocr")]
     top_text = " ".join(line.text for line in body_top
                         if not (read_page_of(line.text) or read_page_number(line.text)))
-    feats.top_text = " ".join(re.sub(r"[^a-z ]+", " ", top_text.lower()).split())
+    feats.top_text = _letters_only(top_text)
+    feats.bottom_text = _footer_text(page, lines)
 
     claim = _CLAIM_NO.search(page.text)
     if claim:
@@ -216,9 +240,13 @@ def page_features(page: Page, lines: list[Line] | None = None,
     upper_text = "\n".join(line.text for line in lines[: max(len(lines) // 2, 8)])
     dos = _DOS.search(upper_text)
     if dos:
-        parsed = find_dates(dos.group(1))
+        value = _OCR_DATE_SEP.sub("-", dos.group(1))
+        parsed = find_dates(value)
         feats.dos = (str(parsed[0].value) if parsed
-                     else re.sub(r"\W+", "", dos.group(1).lower().translate(_OCR_DIGITS)))
+                     else re.sub(r"\W+", "", value.lower().translate(_OCR_DIGITS)))
+    visit = _VISIT.search(upper_text)
+    if visit:
+        feats.visit = int(visit.group(1) or visit.group(2))
 
     upper = [line for line in lines if line.top < 0.5]
     feats.salutation = any(SALUTATION.match(line.text) for line in upper) or any(
@@ -230,10 +258,27 @@ def page_features(page: Page, lines: list[Line] | None = None,
     feats.service_page = any(h.role == "service_page"
                              for line in body_top[:4] for h in hits_of[id(line)])
     whole = [h for hits in per_line for h in hits]
+    feats.mentioned_types = {h.type for h in whole if h.type and h.kind == "title"}
     feats.transmittal = any(h.role == "transmittal" for h in whole)
     feats.own_report_cover = any(h.role == "own_report_cover" for h in whole)
     feats.fax_cover = _fax_cover(page, feats, whole)
     return feats
+
+
+def _footer_text(page: Page, lines: list[Line]) -> str:
+    """The running footer's words (a sender's name, "confidential personnel record"), without
+    page counters and fax lines: the footer lines of a page with word boxes, else its last
+    line that is not a fax line."""
+    if has_boxes(page):
+        foot = [line.text for line in bottom_lines(page, lines) if not is_fax_stamp(line.text)]
+    else:
+        foot = [line.text for line in lines[-3:] if not is_fax_stamp(line.text)][-1:]
+    kept = [_PAGE_K.sub(" ", _PAGE_OF.sub(" ", text)) for text in foot]
+    return _letters_only(" ".join(kept))
+
+
+def _letters_only(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower()).split())
 
 
 def features_of(pages: list[Page]) -> list[PageFeatures]:
@@ -246,12 +291,16 @@ def features_of(pages: list[Page]) -> list[PageFeatures]:
 
 #: a fax cover sheet is short: a page with more text than this is a letter or a report
 FAX_COVER_MAX_CHARS = 1500
+#: ... unless a fax-cover title heads it: a titled cover sheet may carry a long list of
+#: enclosures and a long confidentiality notice
+TITLED_FAX_COVER_MAX_CHARS = 3000
 
 
 def _fax_cover(page: Page, feats: PageFeatures, hits: list[Hit]) -> bool:
-    if page.chars > FAX_COVER_MAX_CHARS:
+    titled = any(h.role == "fax_cover" for h in feats.titles)
+    if page.chars > (TITLED_FAX_COVER_MAX_CHARS if titled else FAX_COVER_MAX_CHARS):
         return False
-    if any(h.role == "fax_cover" for h in feats.titles):
+    if titled:
         return True
     text = normalize(page.text)
     cues = [h for h in hits if h.role == "fax_cue"]

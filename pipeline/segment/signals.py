@@ -118,6 +118,16 @@ def service_date_change(ctx: Context) -> float:
     return 0.0
 
 
+def visit_change(ctx: Context) -> float:
+    """Another visit number than the page before ("Visit #: 4" then "Visit #: 5"): the note of
+    another therapy or chiropractic visit."""
+    here = ctx.page.visit
+    before = ctx.prev.visit if ctx.prev else None
+    if here is not None and before is not None and here != before:
+        return 0.5
+    return 0.0
+
+
 def letter_opening(ctx: Context) -> float:
     """A salutation in the upper half of the page: a letter (or a report written as one)
     begins here; with a date line in the heading block, it surely does."""
@@ -177,6 +187,7 @@ SIGNALS: dict[str, Callable[[Context], float]] = {
     "fax_header_change": fax_sender_change,
     "claim_number_change": claim_number_change,
     "service_date_change": service_date_change,
+    "visit_change": visit_change,
     "previous_page_closed": prev_closing,
     "letter_opening": letter_opening,
     "slip_sheet": slip_sheet,

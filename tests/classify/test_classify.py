@@ -172,3 +172,18 @@ def test_separator_sheet_is_other_whatever_it_says():
 def test_blank_separator_is_other_with_confidence():
     verdict = classify_pages([Page(source="a.pdf", number=1, text="", text_source="empty")])
     assert verdict.type == "other" and not verdict.needs_review
+
+
+def test_fax_cover_under_a_clinic_letterhead_is_correspondence():
+    verdict = classify_pages([_page("LAKESIDE PHYSICAL THERAPY\n200 Elm St, Modesto CA\n"
+                                    "FAX COVER SHEET\nTo: Acme Claims\nFrom: Front desk\n"
+                                    "Pages: 3 with cover\nVisit notes you asked for.")])
+    assert verdict.type == "correspondence", verdict.scores
+
+
+def test_delivery_notation_does_not_make_a_letter_a_fax_cover():
+    verdict = classify_pages([_page(
+        "SUMMIT REVIEW PARTNERS\nMarch 3, 2025\nVIA FACSIMILE\nDr. Ann Lee\n"
+        "NOTICE OF UTILIZATION REVIEW DETERMINATION\nClaim No.: 55-1234\n"
+        "Dear Dr. Lee:\nThe requested lumbar MRI is not certified.\n")])
+    assert verdict.type == "ur_decision", verdict.scores

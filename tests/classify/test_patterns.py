@@ -61,3 +61,9 @@ def test_fuzzy_titles_read_through_ocr_noise_only_when_asked():
         "employer_report"
     assert fuzzy_title("Charles R. Ashby, MD | Diplomate, Orthopedic Surgery") is None
     assert fuzzy_title("Date of Injury: 09/01/2025") is None
+
+
+def test_delivery_notation_is_not_a_title():
+    assert not [hit for _, hit in title_hits(["VIA FACSIMILE"])]
+    assert not [hit for _, hit in title_hits(["Sent by fax and first-class mail"])]
+    assert [hit.role for _, hit in title_hits(["FACSIMILE TRANSMITTAL"])] == ["fax_cover"]

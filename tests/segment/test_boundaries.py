@@ -211,3 +211,48 @@ def test_transmittal_letter_after_a_one_page_form_opens_a_document():
     spans = split_pages(pages)
     assert starts(spans) == [(1, 1), (2, 2)]
     assert "letter_opening" in spans[1].signals
+
+
+def test_employer_letter_enclosing_its_own_job_description_is_one_document():
+    footer = "Northgate Foods Inc. - Personnel Office - confidential"
+    pages = [
+        text_page(1, "NORTHGATE FOODS, INC.\n12 Harbor Road, Stockton CA\nJune 2, 2025\n"
+                     "Dear Mr. Alvarez:\nAs you asked, enclosed is the job description for the "
+                     "warehouse selector position.\nSincerely,\nPat Moreno\n" + footer),
+        text_page(2, "JOB DESCRIPTION - WAREHOUSE SELECTOR\nEssential functions\n" + BODY
+                     + "\n" + footer),
+        text_page(3, "VALLEY ORTHOPEDICS\nPRIMARY TREATING PHYSICIAN'S PROGRESS REPORT\n" + BODY),
+    ]
+    spans = split_pages(pages)
+    assert starts(spans) == [(1, 2), (3, 3)]
+    assert "cover_letter" in spans[0].signals
+
+
+def test_letter_enclosing_someone_elses_record_stays_separate():
+    pages = [
+        text_page(1, "ACME CLAIMS SERVICES\nJune 2, 2025\nDear Dr. Lee:\nEnclosed is the job "
+                     "description the employer sent us.\nSincerely,\nKim Park\nAcme Claims"),
+        text_page(2, "JOB DESCRIPTION - WAREHOUSE SELECTOR\nEssential functions\n" + BODY
+                     + "\nNorthgate Foods Inc. - Personnel Office - confidential"),
+    ]
+    assert starts(split_pages(pages)) == [(1, 1), (2, 2)]
+
+
+def test_fax_stamp_at_the_foot_does_not_chain_the_fax_cover_to_the_form_behind_it():
+    stamp = "02/03/2025 11:20 (559) 555-0140 VALLEY ORTHO -> ACME UR (559) 555-0177 P.00{}/003"
+    pages = [
+        text_page(1, "VALLEY ORTHOPEDICS\nFAX TRANSMITTAL\nTo: Acme UR\nFrom: Authorizations\n"
+                     "Pages (incl. cover): 3\n" + stamp.format(1)),
+        text_page(2, "REQUEST FOR AUTHORIZATION\nDWC Form RFA\n" + BODY + "\n" + stamp.format(2)),
+        text_page(3, BODY + "\n" + stamp.format(3)),
+    ]
+    spans = split_pages(pages)
+    assert starts(spans) == [(1, 1), (2, 3)]
+
+
+def test_daily_notes_of_successive_visits_split_even_when_the_dates_are_unreadable():
+    def note(visit):
+        return ("HILLTOP REHAB CLINIC\nDAILY NOTE\nPatient: Ruiz, Ana  DOS: ##/##/##\n"
+                f"Visit #: {visit} / 12\n" + BODY + "\nS. Park, PT")
+    spans = split_pages([text_page(n, note(n + 2)) for n in (1, 2, 3)])
+    assert starts(spans) == [(1, 1), (2, 2), (3, 3)]

@@ -6,6 +6,7 @@ from pipeline.segment.features import (
     is_blank,
     is_date_line,
     is_fax_header,
+    is_fax_stamp,
     is_slip_sheet_text,
     page_features,
     read_page_number,
@@ -103,3 +104,58 @@ def test_heading_block_ends_where_the_narrative_begins():
                           "We received your request and the review of it is deferred.")
     feats = page_features(letter)
     assert feats.title_types == {"ur_decision"} and feats.date_line
+
+
+@pytest.mark.parametrize("line", [
+    "11/03/2024 08:41 (714) 555-0101 HARBOR SPINE -> ACME CLAIMS (562) 555-0199 #118 P.003/006",
+    "JAN-07-2025 16:02 WESTSIDE REHAB 3105550123 >> COUNTY ADJUSTERS P.4",
+])
+def test_unlabelled_fax_machine_line_is_a_fax_stamp(line):
+    assert is_fax_stamp(line)
+
+
+def test_footer_with_a_time_but_no_phone_number_is_not_a_fax_stamp():
+    assert not is_fax_stamp("Printed 01/12/2025 09:30 Page 2 of 4")
+
+
+def test_fax_counter_at_the_foot_is_not_the_document_page_counter():
+    page = boxed_page(1, [
+        (0.05, "LAKESIDE NEUROLOGY"),
+        (0.12, "FAX TRANSMITTAL"),
+        (0.30, "To: Acme Claims From: Front desk"),
+        (0.96, "11/03/2024 08:41 (714) 555-0101 LAKESIDE NEURO -> ACME (562) 555-0199 P.001/005"),
+    ])
+    feats = page_features(page)
+    assert feats.page_of is None
+    assert feats.fax_cover
+
+
+def test_titled_fax_cover_with_a_long_notice_is_still_a_fax_cover():
+    notice = " ".join(["This transmission holds privileged health information for the addressee."]
+                      * 25)
+    page = text_page(1, "FAX TRANSMITTAL\nTo: Acme Claims\nFrom: Lakeside Neurology\n"
+                        "Pages including cover: 3\n" + notice)
+    assert 1500 < page.chars <= 3000
+    assert page_features(page).fax_cover
+
+
+def test_footer_text_and_mentioned_record_kinds():
+    page = boxed_page(1, [
+        (0.05, "NORTHGATE FOODS, INC."),
+        (0.30, "We are sending the job description you asked for."),
+        (0.93, "Northgate Foods Inc. Personnel Office Page 1"),
+    ])
+    feats = page_features(page)
+    assert feats.bottom_text == "northgate foods inc personnel office"
+    assert "job_description" in feats.mentioned_types
+
+
+def test_visit_counter_and_ocr_noisy_service_date():
+    feats = page_features(text_page(1, "RIVERBEND CHIROPRACTIC\nTREATMENT NOTE\n"
+                                       "Date of service: 03+18-2025  Visit No. 6 of 12\n"
+                                       "Adjustment C5-C6, tolerated well."))
+    assert feats.dos == "2025-03-18"
+    assert feats.visit == 6
+    assert page_features(text_page(1, "Therapy plan\nVisit 3/10\nHome program")).visit == 3
+    # "next visit" in the plan is no counter
+    assert page_features(text_page(1, "Plan: progress at next visit. 2x/wk")).visit is None

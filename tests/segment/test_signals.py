@@ -100,3 +100,9 @@ def test_counter_without_total_is_weaker_but_chains():
     assert sig.page_one(ctx(feats(page_of=(1, 0)))) == 0.7
     assert sig.page_chain(ctx(feats(page_of=(3, 0)), feats(page_of=(2, 0)))) == -3.0
     assert sig.chain_complete(ctx(feats(), feats(page_of=(2, 0)))) == 0.0
+
+
+def test_visit_change_marks_the_note_of_another_visit():
+    assert sig.visit_change(ctx(feats(visit=5), feats(visit=4))) == 0.5
+    assert sig.visit_change(ctx(feats(visit=4), feats(visit=4))) == 0.0
+    assert sig.visit_change(ctx(feats(visit=4), feats())) == 0.0
