@@ -72,9 +72,13 @@ def case_number(text: str) -> tuple[str, int, int] | None:
     m = _CASE.search(text)
     if m:
         return f"CM{m.group(2).translate(_DIGITS)}-{m.group(3).translate(_DIGITS)}", m.start(), m.end()
-    m = _CASE_LABEL.search(text)
-    if m and re.search(r"\d", m.group(1)):
-        return m.group(1), m.start(1), m.end(1)
+    for m in _CASE_LABEL.finditer(text):
+        # another body's case number: the UR organization's, the WCAB's (EAMS), a vendor file
+        if re.search(r"\b(?:UR|URO|EAMS|WCAB|Review\s+Organi[sz]ation|Claims?|Vendor|File)\W{0,3}$",
+                     text[max(0, m.start() - 30):m.start()], re.I):
+            continue
+        if re.search(r"\d", m.group(1)):
+            return m.group(1), m.start(1), m.end(1)
     return None
 
 
@@ -142,7 +146,11 @@ def _jcn(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"(?:WCIS\s+)?Jurisdictional\s+Claim\s+(?:Number|No\.?|#)|\bJCN\b", text, re.I)
     if not m:
         return None
-    tail = text[m.end():m.end() + 60].split("\n")[0]
+    tail = text[m.end():m.end() + 60]
+    # the value follows on the label's line, or on the next one when the label ends its line
+    # (a narrow form cell: "WCIS Jurisdictional Claim / Number (JCN): / 2026...")
+    tail = re.match(r"[^\n]*\n?[^\n]*", tail).group(0) if re.match(
+        r"\s*(?:\(JCN\))?[\s:#.,;|~_-]*\n", tail, re.I) else tail.split("\n")[0]
     v = re.match(r"\s*(?:\(JCN\))?[\s:#.,;|~_-]*([A-Z0-9][A-Z0-9-]{5,25})", tail, re.I)
     if v and re.search(r"\d{4}", v.group(1)):
         return v.group(1), m.end() + v.start(1), m.end() + v.end(1)
@@ -156,6 +164,11 @@ _OUTCOME_SENTENCE = re.compile(
     r"\s*:?\s*(?P<desc>[^.;\n]{3,160}?)\s+(?:is|are|was|were)\s+(?P<neg>not\s+)?"
     r"medically\s+necessary", re.I)
 _OUTCOME_WORD = re.compile(r"\b(?P<o>upheld|uphold|overturned|overturn|reversed)\b", re.I)
+
+
+_VERB_FIRST = re.compile(r"(?:meets|met|does|did|do|is|was|has|had|satisfies|satisfied|fulfills|"
+                         r"exceeds|falls|conforms|remains|appears|seems|complies|therefore|thus|"
+                         r"also|as\s+(?:such|written|submitted))\b", re.I)
 
 
 def outcome_of(text: str) -> str | None:
@@ -187,6 +200,8 @@ def _outcome_treatments(pages: list[Page]) -> list[Treatment]:
             desc = re.sub(r"^(?:the\s+)?(?:request(?:ed)?\s+)?(?:for\s+)?", "", desc, flags=re.I)
             if len(desc) < 3 or re.match(r"(?:this|the)\s+(?:treatment|service)s?$", desc, re.I):
                 continue
+            if _VERB_FIRST.match(desc):
+                continue            # "The request meets the criteria and is ...": no item named
             outcome = "upheld" if m.group("neg") else "overturned"
             if any(same_treatment(desc, r.description) for r in rows):
                 continue
@@ -219,9 +234,20 @@ def overall_outcome(outcomes: list[str | None]) -> str | None:
     return "partially_overturned"
 
 
+_FORMAT_HINT = re.compile(r"\n?[ \t]*\((?:mm|dd|yy)[/.-](?:mm|dd|yy)[/.-](?:yyyy|yy)\)[ \t]*(?=[:\n])",
+                          re.I)
+
+
+def without_format_hints(text: str) -> str:
+    """Form labels with their format hint blanked ("Date of UR Decision (MM/DD/YYYY):", the
+    hint often wrapped onto a line of its own in a narrow cell), keeping every offset."""
+    return _FORMAT_HINT.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _first(pages: list[Page], label: str) -> DateOnPage | None:
     for page in pages:
-        for d in labelled_dates(repair_words(page.text), _LABELS, ranges=False):
+        for d in labelled_dates(without_format_hints(repair_words(page.text)), _LABELS,
+                                ranges=False):
             if d.label == label and isinstance(d.value, dt.date):
                 return DateOnPage(d.value, page, d.start, d.end, label)
     return None

@@ -82,15 +82,34 @@ def label_value(text: str, labels: Sequence[str]) -> tuple[str, int, int] | None
                 if re.search(r"[A-Za-z][A-Za-z ]{1,30}:", segment[:40]) and not re.match(
                         r"\s*(?:Dr|Mr|Ms|Mrs)[.:,]?\s", segment):
                     continue                              # the next line is another label
-            stop = re.search(r"\s{3,}|\t|(?<=\S) [A-Z][A-Za-z/.#']*(?: [A-Za-z/.#']+){0,3}:(?!\d)",
-                             segment)
-            if stop:
-                segment = segment[:stop.start()]
+            stop = _next_label(segment)
+            if stop is not None:
+                segment = segment[:stop]
             value = re.sub(r"^[^A-Za-z0-9/]+", "", segment).strip(" \t:;,_-–|")
             if value and re.search(r"[A-Za-z0-9]", value):
                 offset = text.find(value, start)
                 return value, offset, offset + len(value)
     return None
+
+
+_LABEL_AHEAD = re.compile(r"(?=(?<=\S) ([A-Z][A-Za-z/.#']*(?: [A-Za-z/.#']+){0,3}):(?!\d))")
+_DEGREE_WORD = re.compile(r"^(?:M\.D\.?|MD|D\.O\.?|DO|D\.C\.?|DC|Ph\.?D\.?|Psy\.?D\.?|DPM|"
+                          r"D\.P\.M\.?|PA-C|NP|FACS|QME)$")
+
+
+def _next_label(segment: str) -> int | None:
+    """Where the next field starts on a line: a wide gap, a tab, or a "Label:" of up to four
+    words. A label holds no degree: in "Vikram S. Raghunathan M.D. Practice Name:" the label is
+    "Practice Name", not "Raghunathan M.D. Practice Name"."""
+    gap = re.search(r"\s{3,}|\t", segment)
+    end = gap.start() if gap else None
+    for m in _LABEL_AHEAD.finditer(segment):
+        if end is not None and m.start() >= end:
+            break
+        if any(_DEGREE_WORD.match(w.strip(",")) for w in m.group(1).split()):
+            continue
+        return m.start()
+    return end
 
 
 _DEGREES = r"(?:M\.?D|D\.?O|D\.?C|Ph\.?D|Psy\.?D|P\.?A(?:-C)?|N\.?P|R\.?N|D\.?P\.?M|M\.?S|FACS|FAAOS|QME)"

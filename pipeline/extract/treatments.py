@@ -233,7 +233,7 @@ _ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("guideline", re.compile(r"^(?:guidelines?|criteria|basis|references?|cited)$", re.I)),
     ("icd", re.compile(r"^(?:icd|icd-?10|icd-?9|diagnosis|diagnoses|dx)$", re.I)),
     ("code", re.compile(r"^(?:cpt|hcpcs?|cpt/hcpcs?|code|codes|ndc)$", re.I)),
-    ("qty", re.compile(r"^(?:qty|quantity|quantities|units?|frequency|freq|duration|number|#|"
+    ("qty", re.compile(r"^(?:qty|quantity|quantities|units?|frequency|freq|duration|number|"
                        r"sessions|visits|other|information|amount)$", re.I)),
     ("approved", re.compile(r"^(?:approved|certified|authori[sz]ed|allowed|modified)$", re.I)),
     ("desc", re.compile(r"^(?:treatment|treatments|service|services|procedure|procedures|request|"
@@ -297,13 +297,53 @@ _COLUMN_GAP = 0.018      # a gap wider than this (fraction of page width) separa
 _ALIGN_TOL = 0.02        # cells may start a little left of their header (centred text)
 
 
-def _header_columns(line: Line, below: Line | None) -> list[Column] | None:
+_HEADER_FILLERS = ("of", "per", "/", "&", "and")
+
+
+def _paren_depths(words: list[Word], depth: int = 0) -> tuple[list[int], int]:
+    """For each word, how deep inside parentheses it stands (counting a word that opens or
+    closes one as inside), and the depth after the last word."""
+    out = []
+    for w in words:
+        opens, closes = w.text.count("("), w.text.count(")")
+        out.append(max(depth, depth + opens, 1 if closes else 0))
+        depth = max(0, depth + opens - closes)
+    return out, depth
+
+
+def header_continuation(lines: list[Line], index: int) -> int:
+    """How many lines (0-2) below the header line ``lines[index]`` still belong to it: header
+    cells wrap ("Service/Good" / "Requested (Required)") and carry notes in parentheses
+    ("(If known)", "(Frequency, Duration, Quantity, etc.)"). Such a line sits tight under the
+    header and holds only column words, fillers and parenthesised notes."""
+    header = lines[index]
+    height = max(header.bottom - header.top, 1e-6)
+    _, depth = _paren_depths(header.words)
+    count = 0
+    previous = header
+    for line in lines[index + 1:index + 3]:
+        if line.top - previous.bottom >= height * 0.8:
+            break
+        depths, after = _paren_depths(line.words, depth)
+        if not all(d > 0 or _word_role(w.text) or w.text.lower() in _HEADER_FILLERS
+                   for w, d in zip(line.words, depths)):
+            break
+        if re.search(r"\d{3}", line.text):
+            break                                     # a code or a date: a body row
+        count += 1
+        depth, previous = after, line
+    return count
+
+
+def _header_columns(line: Line, below: Line | list[Line] | None) -> list[Column] | None:
     # OCR reads table rules as "|" / "_" tokens: they are no header words
     words = [w for w in line.words if not re.fullmatch(r"[|_¦]+", w.text)]
-    if below is not None and below.top - line.bottom < (line.bottom - line.top) * 0.8 and all(
-            _word_role(w.text) or w.text.lower() in ("of", "per", "/", "&", "and")
-            for w in below.words):
-        words += [w for w in below.words if not re.fullmatch(r"[|_¦]+", w.text)]
+    extra = below if isinstance(below, list) else ([below] if below is not None and (
+        below.top - line.bottom < (line.bottom - line.top) * 0.8 and all(
+            _word_role(w.text) or w.text.lower() in _HEADER_FILLERS for w in below.words))
+        else [])
+    for more in extra:
+        words += [w for w in more.words if not re.fullmatch(r"[|_¦]+", w.text)]
     words.sort(key=lambda w: w.box[0])
     groups: list[list[Word]] = []
     for w in words:
@@ -352,13 +392,30 @@ def _is_prose(line: Line, columns: list[Column]) -> bool:
     A token of one or two characters (a table rule read as "|", a check mark read as "ak", a
     quantity "6") says nothing: running text crosses a boundary between real words.
     """
-    for a, b in zip(line.words, line.words[1:]):
-        if _assign(columns, a) != _assign(columns, b) and b.box[0] - a.box[2] < 0.008 and min(
+    pairs = list(zip(line.words, line.words[1:]))
+    crosses = False
+    for a, b in pairs:
+        if _assign(columns, a) == _assign(columns, b):
+            continue
+        crosses = True
+        if b.box[0] - a.box[2] < _space_limit(a, b) and min(
                 len(a.text.strip("|_¦")), len(b.text.strip("|_¦"))) > 2:
             return True
-    return False
+    # a sentence running across the columns: every gap of the line is a plain word space
+    return crosses and len(line.words) >= 5 and all(
+        b.box[0] - a.box[2] < _space_limit(a, b) for a, b in pairs)
 
 
+def _space_limit(a: Word, b: Word) -> float:
+    """The widest gap that is still a word space between ``a`` and ``b``: a fixed share of the
+    page width, or a little more than one character where the font is wide (a typewriter
+    face's space is a full character wide)."""
+    chars = len(a.text) + len(b.text)
+    width = (a.box[2] - a.box[0]) + (b.box[2] - b.box[0])
+    return max(0.008, 1.25 * width / chars if chars else 0.0)
+
+
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z'/&-]*(?: [A-Za-z'/&-]+){0,3}:(?!\d)\s+\S")
 _STOP_LINE = re.compile(r"^(?:[A-Z][A-Za-z /&-]{2,40}:|[A-Z][A-Z /&-]{4,}|page\s+\S+\s+of\s+\S+)$")
 
 
@@ -369,8 +426,7 @@ def find_table_header(lines: list[Line], start: int = 0) -> tuple[int, list[Colu
             continue
         if sum(1 for w in line.words if _word_role(w.text)) < 2:
             continue
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        columns = _header_columns(line, below)
+        columns = _header_columns(line, lines[i + 1:i + 1 + header_continuation(lines, i)])
         if columns:
             return i, columns
     return None
@@ -383,13 +439,7 @@ def table_rows(lines: list[Line], header_index: int, columns: list[Column],
     is then ignored)."""
     if body_start is not None:
         return _rows_from(lines, body_start, columns, None)
-    header = lines[header_index]
-    body_start = header_index + 1
-    if body_start < len(lines) and all(
-            _word_role(w.text) or w.text.lower() in ("of", "per", "/", "&", "and")
-            for w in lines[body_start].words) and lines[body_start].top - header.bottom < (
-            header.bottom - header.top) * 0.8:
-        body_start += 1
+    body_start = header_index + 1 + header_continuation(lines, header_index)
     return _rows_from(lines, body_start, columns, lines[body_start - 1].bottom)
 
 
@@ -402,6 +452,7 @@ def _rows_from(lines: list[Line], body_start: int, columns: list[Column],
     if previous_bottom is None and body_start < len(lines):
         previous_bottom = lines[body_start].top
     single = {"code", "decision", "qty", "approved", "num", "icd"}
+    wrap_gap = _wrap_gap(lines, body_start, columns, previous_bottom, height)
     for line in lines[body_start:]:
         gap = line.top - previous_bottom
         if gap > height * 3.2:
@@ -414,6 +465,17 @@ def _rows_from(lines: list[Line], body_start: int, columns: list[Column],
         cells: dict[str, list[Word]] = {}
         for w in line.words:
             cells.setdefault(columns[_assign(columns, w)].role, []).append(w)
+        if current is not None and gap < wrap_gap:
+            # rows set apart by padding: a line set tight under the one above is its wrapped
+            # cells ("R carpal tunnel" / "syndrome"), whatever columns it touches
+            for role, ws in cells.items():
+                current.cells.setdefault(role, []).extend(ws)
+            current.lines.append(line)
+            previous_bottom = line.bottom
+            continue
+        if current is not None and _FIELD_LINE.match(text) and not (
+                set(cells) & {"code", "decision", "approved"}):
+            break                 # a form field under the table ("Physician Signature: ...")
         only_first = set(cells) <= {columns[0].role, "desc"}
         if only_first and current is not None and (_STOP_LINE.match(text) or (
                 set(current.cells) & {"decision", "code", "approved"} and text[:1].isupper()
@@ -439,6 +501,27 @@ def _rows_from(lines: list[Line], body_start: int, columns: list[Column],
         current.lines.append(line)
         previous_bottom = line.bottom
     return [r for r in rows if r.text("desc") or r.text("code")]
+
+
+def _wrap_gap(lines: list[Line], body_start: int, columns: list[Column],
+              previous_bottom: float | None, height: float) -> float:
+    """The vertical gap below which a line continues the row above: positive only for a table
+    whose rows are set apart by padding, i.e. every line that opens a row by its code or number
+    cell stands clearly lower (more than half a line) than a wrapped line would."""
+    opening: list[float] = []
+    bottom = previous_bottom if previous_bottom is not None else (
+        lines[body_start].top if body_start < len(lines) else 0.0)
+    for i, line in enumerate(lines[body_start:body_start + 40]):
+        gap = line.top - bottom
+        if gap > height * 3.2 or _is_prose(line, columns):
+            break
+        roles = {columns[_assign(columns, w)].role for w in line.words}
+        if i > 0 and roles & {"code", "num"}:
+            opening.append(gap)
+        bottom = line.bottom
+    if not opening or min(opening) < height * 0.55:
+        return 0.0
+    return min(height * 0.4, min(opening) / 2)
 
 
 def _row_treatment(page: Page, row: TableRow) -> Treatment:

@@ -60,6 +60,12 @@ _LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+# a "Dated:" label that follows the name of another document dates that document
+_OTHER_DOCUMENT_DATE = re.compile(
+    r"\b(?:RFA|request(?:\s+for\s+authori[sz]ation)?|report|PR-?2|authori[sz]ation|records?|"
+    r"prescription|referral|application)\s*(?:form\s*)?(?:was\s+)?(?:dated|date)\s*:?\s*$", re.I)
+
+
 def _collect_dates(pages: list[Page]) -> tuple[dict[str, DateOnPage], list[DateOnPage]]:
     """First date of each label (document order) and every unlabelled date."""
     first: dict[str, DateOnPage] = {}
@@ -76,6 +82,9 @@ def _collect_dates(pages: list[Page]) -> tuple[dict[str, DateOnPage], list[DateO
                 if at >= 0 and re.search(r"\b(?:signed|dated|written|authored|sent)\b",
                                          page.text[at:d.start], re.I):
                     continue
+            if d.label == "letter_date" and _OTHER_DOCUMENT_DATE.search(
+                    page.text[page.text.rfind("\n", 0, d.start) + 1:d.start]):
+                continue                # "RFA dated: 12/09/2019" dates the request, not the letter
             if d.label:
                 first.setdefault(d.label, item)
             else:
@@ -298,17 +307,30 @@ _INFO_REQUEST = re.compile(
     re.I)
 
 
+_RESUBMIT = re.compile(
+    r"\bre-?\s?submit|\bre-?send\b|\bsend\s+(?:us\s+)?(?:the\s+)?(?:missing|completed?)\b|"
+    r"\bprovide\s+(?:us\s+with\s+)?(?:the\s+)?missing\b|\bwith\s+the\s+missing\s+"
+    r"(?:items?|information|documentation|report)", re.I)
+
+
 # --- people -----------------------------------------------------------------------------------------
 
 _REQUESTER_LABELS = (r"Requesting\s+(?:Physician|Provider|Doctor)(?:\s+Name)?",
                      r"Treating\s+(?:Physician|Provider)", r"Attending\s+Physician",
                      r"Primary\s+Treating\s+Physician", r"Ordering\s+(?:Physician|Provider)",
-                     r"Requested\s+by", r"(?:Provider|Physician)(?:\s+Name)?(?=\s*:)")
+                     r"Requesting\s+(?:MD|M\.D\.|DO|D\.O\.|DC|Practitioner|Clinician|Physician\s*/\s*"
+                     r"Provider)", r"Requested\s+by", r"(?:Provider|Physician)(?:\s+Name)?(?=\s*:)")
 _REVIEWER_LABELS = (r"(?:Physician|Peer|Medical|Clinical|Expert|UR|Professional)\s+Reviewer"
                     r"(?:\s+Name)?", r"Reviewing\s+Physician", r"Reviewer(?:\s+Name)?",
                     r"Reviewed\s+by", r"Review(?:ing)?\s+Provider", r"Determination\s+by",
-                    r"Decision\s+(?:made\s+)?by", r"Physician\s+Advisor")
-_SPECIALTY_LABEL = (r"(?:Reviewer(?:'s)?\s+)?Specialty", r"Specialty\s+of\s+Reviewer",
+                    r"Decision\s+(?:made\s+)?by", r"Physician\s+Advisor",
+                    # "This determination was made by Dr. X, Board Certified in ..."
+                    r"(?:determination|decision|review)\s+(?:was|has\s+been)\s+(?:made|rendered|"
+                    r"performed|completed)\s+by")
+_SPECIALTY_LABEL = (r"Reviewer(?:'s)?\s+Specialty",
+                    # a bare "Specialty" label, but not the requesting provider's
+                    r"(?<!Provider )(?<!Requesting )(?<!Treating )(?<!Physician )(?<!Doctor )"
+                    r"(?<!Provider's )Specialty", r"Specialty\s+of\s+Reviewer",
                     r"Board\s+Certification", r"Area\s+of\s+Specialty", r"Board\s+Certified\s+in",
                     r"Specialty/Board\s+Certification")
 
@@ -355,10 +377,45 @@ def _requester(pages: list[Page]) -> tuple[str, Evidence] | None:
             name = clean_name(hit[1])
             if name:
                 return name, quote_at(hit[0], hit[2], hit[3])
+    # a letter addressed "To: <physician>, M.D." goes to the physician who asked for the review
+    hit = _first_label(pages, (r"To",))
+    if hit and re.search(r"^(?:Dr\.?\s|Doctor\s)|,?\s*" + _DEGREE_AFTER_NAME, hit[1]):
+        name = clean_name(hit[1])
+        if name and (re.match(r"(?:Dr|Doctor)\b", name) or re.search(_DEGREE_AFTER_NAME, name)):
+            return name, quote_at(hit[0], hit[2], hit[3])
     hit2 = _search(pages, r"Dear\s+((?:Dr\.?|Doctor)\s+[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+)?)",
                    0)
     if hit2:
-        return hit2[1].group(1).strip(" ,:"), quote_at(hit2[0], hit2[1].start(1), hit2[1].end(1))
+        salutation = hit2[1].group(1).strip(" ,:")
+        full = _full_name(pages, salutation)
+        if full:
+            return full
+        return salutation, quote_at(hit2[0], hit2[1].start(1), hit2[1].end(1))
+    return None
+
+
+_DEGREE_AFTER_NAME = r"(?:M\.\s?D\.?|MD|D\.\s?O\.?|DO|D\.\s?C\.?|DC|DPM|D\.P\.M\.)(?![A-Za-z])"
+
+
+def _full_name(pages: list[Page], salutation: str) -> tuple[str, Evidence] | None:
+    """ "Dear Dr. Lindqvist" names the addressee by surname: the full name is the one the letter
+    gives with a degree or "Dr." (address block, table, copy list) ending in that surname."""
+    surname = salutation.split()[-1]
+    if len(surname) < 2:
+        return None
+    rx = re.compile(r"(?<![A-Za-z])((?:Dr\.?[ \t]+)?[A-Z][A-Za-z'\-]+\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?)"
+                    r"{0,2}[ \t]+" + re.escape(surname) + r")(,?[ \t]*" + _DEGREE_AFTER_NAME +
+                    r")?(?![A-Za-z])")
+    for page in pages:
+        for m in rx.finditer(page.text):
+            if not (m.group(2) or m.group(1).startswith("Dr")):
+                continue
+            if re.match(r"(?:Dear|To|Dr\.?|Doctor)$", m.group(1).split()[0]) and \
+                    len(m.group(1).split()) == 2:
+                continue
+            name = clean_name(m.group(0))
+            if name:
+                return name, quote_at(page, m.start(), m.end())
     return None
 
 
@@ -736,6 +793,9 @@ def extract_ur(doc: Document, pages: list[Page], settings: Settings) -> UrBlock:
     block.expedited = expedited
 
     info = _search(pages, _INFO_REQUEST)
+    if info is None and kind == "incomplete_rfa":
+        # returning an incomplete RFA asks the physician for what it lacks
+        info = _search(pages, _RESUBMIT)
     block.additional_info_requested = info is not None
     _cite_match(doc, "ur.additional_info_requested", info)
 

@@ -154,3 +154,38 @@ Signature: ______________________________ Date: ______________
         ("Lumbar epidural steroid injection L4-L5", "62323", None)]
     assert imr.signed is False
     assert imr.review_type_marked is False
+
+
+NARROW_CELLS = """APPLICATION FOR INDEPENDENT MEDICAL REVIEW
+DWC Form IMR
+Claim Number: ZZ-40021 Date of Injury (MM/DD/YYYY): 01/15/2026
+Date of UR Decision
+(MM/DD/YYYY):
+04/30/2026 EAMS Case Number (if
+applicable):
+ADJ55512345
+WCIS Jurisdictional Claim
+Number (JCN):
+2026077ZZ0040021B Employer Name: Canyon Freight
+Utilization Review
+Organization:
+Northstar Review
+UR Case No.: NSR-2604-99120
+Employee Signature: /s/ Imani Fairweather   Date: 05/12/2026
+"""
+
+
+def test_application_labels_wrapped_in_narrow_cells():
+    imr, _ = run(NARROW_CELLS, "imr_application")
+    assert imr.ur_decision_date == D(2026, 4, 30)
+    assert imr.jcn == "2026077ZZ0040021B"
+    assert imr.case_number is None          # the UR organization's case number is not IMR's
+
+
+def test_a_sentence_about_the_request_names_no_treatment():
+    imr, _ = run("Final Determination Letter\nIMR Case Number: CM26-0044321\n"
+                 "1. Cervical pillow - is medically necessary.\n"
+                 "The request for a cervical pillow is medically necessary. The request meets "
+                 "the guideline criteria and is medically necessary.\n", "imr_determination")
+    assert len(imr.treatments) == 1
+    assert "cervical pillow" in imr.treatments[0].description

@@ -104,3 +104,10 @@ def test_ocr_blank_lines_and_colon_after_dr():
             "Dr: Gregory Gallagher\n\nPractice Name:\n\nCentral Coast Industrial Medicine\n")
     rfa, _ = run(text)
     assert rfa.requesting_physician == "Dr. Gregory Gallagher"
+
+
+def test_label_value_stops_at_the_next_label_not_inside_the_name():
+    text = "Name: Odalys R. Quintero M.D. Practice Name: Valley Hand Surgery\n"
+    value = label_value(text, ("Name",))
+    assert value is not None and value[0] == "Odalys R. Quintero M.D."
+    assert clean_name(value[0]) == "Odalys R. Quintero M.D."

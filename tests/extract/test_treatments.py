@@ -259,3 +259,78 @@ def _glued(words: list[Word]) -> list[Word]:
         else:
             out.append(w)
     return out
+
+
+# --- issue #5: row-number columns, padded tables with wrapped cells, typewriter prose ------------
+
+def test_hash_column_numbers_rows_and_is_no_quantity():
+    page = make_page(
+        "#   Service under review          CPT     Units asked   Units certified   Result\n"
+        "1   Lumbar epidural injection     62323   2             1                 MODIFIED\n"
+        "2   Aquatic therapy               97113   8             8                 CERTIFIED\n")
+    rows = read_table(page)
+    assert [(r.quantity, r.quantity_approved, r.decision) for r in rows] == [
+        ("2", "1", "modified"), ("8", "8", "approved")]
+
+
+PADDED_FORM = """Diagnosis (Required)   ICD-10 (Required)   Service/Good        CPT/HCPCS Code (If   Other Information
+                                           Requested           known)               (Frequency, Duration)
+
+Left knee medial       M23.222             Knee arthroscopy    29881                x1, outpatient
+meniscus tear                              with partial
+                                           meniscectomy
+
+Left knee medial       M23.222             Crutches, pair      E0114                x1
+meniscus tear
+
+Refer to the progress note of 02/27/2026, p. 3 (plan) for the findings behind each item.
+
+Attending Physician Signature: J Ramos DO        Date: 03/02/2026
+"""
+
+
+def test_padded_rows_keep_their_wrapped_cells_and_the_form_goes_on_below():
+    """Rows set apart by padding: lines set tight under a row are its wrapped cells, the
+    parenthesised notes under the header belong to it, and the sentence and the signature field
+    under the table are no rows."""
+    rows = read_table(make_page(PADDED_FORM))
+    assert [r.cpt for r in rows] == ["29881", "E0114"]
+    assert rows[0].description == "Knee arthroscopy with partial meniscectomy"
+    assert rows[1].description == "Crutches, pair"
+
+
+def test_unpadded_rows_with_a_short_cell_still_open_new_rows():
+    page = make_page(
+        "Item requested                 Code     Quantity\n"
+        "Home exercise kit              E1399    1\n"
+        "Ibuprofen 800 mg                        #60\n"
+        "Cold pack                      A9273    2\n")
+    assert [r.description for r in read_table(page)] == [
+        "Home exercise kit", "Ibuprofen 800 mg", "Cold pack"]
+
+
+def _wide(page):
+    """The same page set in a wide typewriter face: a space is a full character wide."""
+    for w in page.words:
+        x0, top, x1, bottom = w.box
+        w.box = (x0 * 1.3, top, x1 * 1.3, bottom)
+    return page
+
+
+def test_typewriter_paragraph_under_a_table_is_no_row():
+    page = _wide(make_page(
+        "SERVICE                    CODE     UNITS   OUTCOME\n"
+        "Cervical traction unit     E0849    1       NOT CERTIFIED\n"
+        "Chiropractic care          98940    6       CERTIFIED\n"
+        "HISTORY: the employee is a 52 year old driver with neck pain since the collision\n"
+        "and has completed a home program without lasting relief of the arm symptoms.\n"))
+    rows = read_table(page)
+    assert [(r.cpt, r.decision) for r in rows] == [("E0849", "denied"), ("98940", "approved")]
+
+
+def test_a_row_whose_description_has_a_colon_is_still_a_row():
+    page = make_page(
+        "Service requested              CPT      Decision\n"
+        "Lumbar MRI without contrast    72148    Denied\n"
+        "PT: lumbar spine, 8 visits     97110    Certified\n")
+    assert [r.decision for r in read_table(page)] == ["denied", "approved"]

@@ -453,3 +453,64 @@ Reviewing physician: Dana Cho, DO
     assert _records(letter) == [
         (D(2025, 5, 2), "Initial evaluation", "Tomas Reyes, MD"),
         (D(2025, 5, 28), "Physical therapy progress note", None)]
+
+
+# --- issue #5: who asked, who reviewed, which date is the letter's, what an incomplete notice asks
+
+REVIEWER_IN_A_SENTENCE = """Summit Utilization Partners
+February 9, 2026
+Claimant: Teodora P. Lindgren     Claim No.: SU-7781
+Requesting Provider: Adaeze N. Okafor, M.D.     Provider Specialty: Family Medicine
+Date RFA Received: 02/03/2026     Date of Determination: 02/09/2026
+The request for a lumbar epidural steroid injection is non-certified.
+REVIEWING PHYSICIAN
+The review was completed by Ignatius R. Baptiste, M.D., Board Certified in Pain Medicine, who
+was not involved in the care of the employee.
+"""
+
+
+def test_reviewer_named_in_a_sentence_and_the_requesting_providers_specialty_ignored():
+    ur, _ = run(REVIEWER_IN_A_SENTENCE)
+    assert ur.reviewer_name == "Ignatius R. Baptiste, M.D."
+    assert ur.reviewer_specialty == "Pain Medicine"
+    assert ur.requesting_physician == "Adaeze N. Okafor, M.D."
+
+
+def test_requesting_md_label():
+    ur, _ = run("UR DETERMINATION\nDATE OF DETERMINATION: 06/01/2026\n"
+                "REQUESTING MD:  Pradeep L. Varma, DO (Pain Medicine), fax 555-0101\n"
+                "Dear Dr. Varma:\nThe request for acupuncture x 6 is certified.\n")
+    assert ur.requesting_physician == "Pradeep L. Varma, DO"
+
+
+def test_salutation_surname_takes_the_full_name_from_the_address_block():
+    ur, _ = run("Coastline Review Group\nJuly 7, 2026\nSENT BY FAX AND U.S. MAIL\n\n"
+                "Hollis J. Abernethy-Cole, M.D.\nBayside Spine Center\n\n"
+                "Dear Dr. Abernethy-Cole:\n"
+                "The request for a cervical collar is non-certified.\n")
+    assert ur.requesting_physician == "Hollis J. Abernethy-Cole, M.D."
+
+
+def test_letter_addressed_to_a_physician_names_the_requester():
+    ur, _ = run("NOTICE - REQUEST RETURNED\nDATE: 03.04.2026\n"
+                "TO:   Wendell K. Ashby, D.O. / Foothill Pain Clinic\n"
+                "FROM: Intake Unit\nThe RFA is incomplete: it has no signature.\n")
+    assert ur.requesting_physician == "Wendell K. Ashby, D.O."
+
+
+def test_the_rfa_dated_label_is_not_the_letters_date():
+    ur, _ = run("Harbor Claims Group\n\nMarch 18, 2026\n\n"
+                "Employee: Lucia Benavides     Claim Number: HC-1200\n"
+                "RFA dated: 03/09/2026     RFA received: 03/11/2026\n"
+                "Utilization review of this request is deferred because liability for the "
+                "claimed condition is disputed.\n")
+    assert ur.letter_date == D(2026, 3, 18)
+    assert ur.decision_date == D(2026, 3, 18)
+
+
+def test_an_incomplete_rfa_notice_asks_for_what_is_missing():
+    ur, _ = run("NOTICE: REQUEST FOR AUTHORIZATION NOT COMPLETE\nDate: 05/05/2026\n"
+                "The request is incomplete: the treating report was not attached.\n"
+                "Please resubmit the DWC Form RFA with that report.\n")
+    assert ur.notice_kind == "incomplete_rfa"
+    assert ur.additional_info_requested is True
