@@ -38,6 +38,12 @@ _NONE = re.compile(
     r"|(?:not|no)\s+(?:apportion|warrant\s+apportionment)|do\s+not\s+find\s+(?:any\s+)?"
     r"(?:basis\s+for\s+)?apportionment|entirely\s+industrial|solely\s+industrial",
     re.IGNORECASE)
+#: what may stand before a body part that labels its paragraph (bullets, numbering, emphasis)
+_LABEL_LEAD = re.compile(r"^[\s*_\-\u2022]*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
+                         r"(?:(?:the|for\s+the|as\s+to\s+the|regarding\s+the)\s+)?$",
+                         re.IGNORECASE)
+#: what closes such a label ("Left wrist:", "Lumbar spine (L4-5) -", "Right knee --")
+_LABEL_END = re.compile(r"[*_]*\s*(?:\([^)\n]{0,40}\)\s*)?[*_]*\s*(?::|[-\u2013\u2014]{1,2}\s)")
 _REMAINDER = re.compile(r"\b(?:remainder|remaining|balance|rest)\b", re.IGNORECASE)
 _DEFERRED = re.compile(r"defer|cannot\s+(?:be\s+)?determine|unable\s+to\s+(?:determine|address)"
                        r"|premature", re.IGNORECASE)
@@ -84,7 +90,8 @@ class _Part:
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for match in re.finditer(ABBREV + r"(?<![0-9]\.[0-9])[.;](?=\s)|\n(?=\s*"
+    # a full stop before a lower-case word is an OCR speck, not a sentence's end
+    for match in re.finditer(ABBREV + r"(?<![0-9]\.[0-9])(?:\.(?!\s+[a-z])|;)(?=\s)|\n(?=\s*"
                              r"(?:[-\u2022*]|[0-9]{1,2}[.)]|[A-Z][A-Za-z ,/&]{2,40}:|\n))",
                              text):
         spans.append((cursor, match.end()))
@@ -195,6 +202,11 @@ def find_apportionment(report: ReportText, start: int = 0, end: int | None = Non
         # a sentence naming several parts with one set of figures applies to each
         if len({t for t in targets}) > 1 and len(percents) > 2:
             targets = [targets[0]]
+        # "Left wrist: 90% ... for the same reasons as the right wrist": a part set out as the
+        # sentence's label owns its figures; parts named later are only reasons or comparisons
+        if named and _LABEL_LEAD.match(sentence[:named[0][1]]) and _LABEL_END.match(
+                sentence, named[0][2]):
+            targets = [named[0][0]]
         for target in dict.fromkeys(targets):
             part = parts.setdefault(target, _Part(target))
             part.text.append(sentence)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.bodyparts import find_body_parts
+from pipeline.extract.evidence import word_spans
 from pipeline.extract.sections import Line, ReportText
 from pipeline.model import Impairment
 
@@ -56,7 +57,7 @@ _TABLE_HEADER_PART = re.compile(r"body\s*part|region|body\s*system|impairment|di
 _TABLE_HEADER_WPI = re.compile(r"\bWPI\b|whole\s*person|%", re.IGNORECASE)
 _SUMMARY_HINT = re.compile(r"summary|table", re.IGNORECASE)
 _PCT = re.compile(r"(?<![0-9.\-])(?P<n>[0-9O]{1,2}(?:\.[0-9])?)\s*(?:%|percent)", re.IGNORECASE)
-_NUMBER_CELL = re.compile(r"(?<![0-9.\-])(?P<n>[0-9]{1,2}(?:\.[0-9])?)(?![0-9.\-])")
+_NUMBER_CELL = re.compile(r"(?<![0-9.\-/])(?P<n>[0-9]{1,2}(?:\.[0-9])?)(?![0-9.\-/])")
 
 
 def _number(text: str) -> float:
@@ -147,50 +148,144 @@ def _heading_part(line: Line) -> str | None:
     return None
 
 
+#: a 0% row that only points at another rating ("included in the cervical rating") rates nothing
+_NOT_RATED = re.compile(r"\bincluded\b|\bno\s+separate|not\s+(?:separately\s+)?rated"
+                        r"|\bsee\s+(?:above|below|the)\b|\bduplicat", re.IGNORECASE)
+#: where a row's own text begins: table rules and bullets before its first cell
+_ROW_LEAD = re.compile(r"^[\s|*\-\u2022]*")
+
+
+#: how far left of its header a figure of the WPI column may start (page-width fraction)
+COLUMN_SLACK = 0.04
+
+
+@dataclass
+class _Cell:
+    """A figure of a table row: the match and where it sits (global offsets, left edge)."""
+
+    number: float
+    start: int
+    end: int
+    x0: float | None
+
+
+def _cells(report: ReportText, line: Line) -> list[_Cell]:
+    """Every figure on a row line: percentages, else bare numbers outside method citations."""
+    text = line.text
+    found = list(_PCT.finditer(text)) or list(_NUMBER_CELL.finditer(_METHOD.sub(
+        lambda m: " " * len(m.group(0)), text)))
+    page = report.pages[line.page_index]
+    base = report.page_offsets[line.page_index]
+    spans = word_spans(page) if page.words else []
+    out = []
+    for match in found:
+        a, b = line.start + match.start(), line.start + match.end()
+        x0 = next((w.box[0] for ws, we, w in spans if ws <= a - base < we), None)
+        out.append(_Cell(_number(match.group("n")), a, b, x0))
+    return out
+
+
+def _wpi_column(report: ReportText, header: Line) -> float | None:
+    """Left edge of the header's WPI column ("WPI", "Whole person ...", "%"), if words say."""
+    page = report.pages[header.page_index]
+    if not page.words:
+        return None
+    base = report.page_offsets[header.page_index]
+    xs = [w.box[0] for a, b, w in word_spans(page)
+          if header.start <= base + a and base + b <= header.end
+          and re.fullmatch(r"\(?(?:WPI|W\.P\.I\.?|whole|%)\)?:?", w.text, re.IGNORECASE)]
+    return xs[-1] if xs else None
+
+
 def _table_rows(report: ReportText, start: int, end: int) -> tuple[list[Impairment],
                                                                    list[CombinedWpi], set[int]]:
-    """Impairment-table rows (header with a body-part and a WPI column)."""
+    """Impairment-table rows (header with a body-part and a WPI column).
+
+    A row opens with its body part (or "Combined" / "Total") at the start of a line; cells
+    that wrap onto the following lines ("DRE Lumbar Category II, Table" / "15-3" / "7%") stay
+    in the row until its WPI cell is read. When the page has word positions, the WPI cell is
+    the figure under the header's WPI column; otherwise the row's last figure.
+    """
     impairments: list[Impairment] = []
     combined: list[CombinedWpi] = []
     used: set[int] = set()
     lines = report.lines_between(start, end)
     in_table = False
     misses = 0
+    column: float | None = None
+    row: list[Line] = []
+
+    def value(lines_: list[Line]) -> _Cell | None:
+        cells = [c for ln in lines_ for c in _cells(report, ln)]
+        if column is not None and any(c.x0 is not None for c in cells):
+            cells = [c for c in cells if c.x0 is not None and c.x0 >= column - COLUMN_SLACK]
+        elif not any(_PCT.search(ln.text) for ln in lines_):
+            # no positions: a bare number counts only as the row's last cell ("| 15-3 | 8")
+            last = lines_[-1].text
+            if not re.search(r"(?:^|[\s|])[0-9]{1,2}(?:\.[0-9])?[\s|]*$", last):
+                cells = []
+        return cells[-1] if cells else None
+
+    def close() -> None:
+        if not row:
+            return
+        text = " ".join(ln.stripped for ln in row)
+        cell = value(row)
+        if cell is not None:
+            parts = find_body_parts(text)
+            total = _COMBINED.search(text)
+            if total and not (parts and parts[0][1] < total.start()):
+                combined.append(CombinedWpi(cell.number, cell.start, cell.end, "summary"))
+            elif parts and 0 <= cell.number <= 100 and not (
+                    cell.number == 0 and _NOT_RATED.search(text)):
+                impairments.append(Impairment(parts[0][0], cell.number, method_cited(text),
+                                              "summary",
+                                              report.evidence(row[0].start, row[0].end)))
+            used.update(ln.index for ln in row)
+        row.clear()
+
     for line in lines:
         text = line.stripped
         if (_TABLE_HEADER_PART.search(text) and _TABLE_HEADER_WPI.search(text)
                 and not re.search(r"[0-9]", text) and len(text.split()) <= 9
                 and not text.rstrip().endswith((".", ","))):
+            close()
             in_table, misses = True, 0
+            column = _wpi_column(report, line)
             used.add(line.index)
             continue
         if not in_table:
             continue
         if len(text.split()) > 14 or re.search(r"industrial|apportion", text, re.I):
+            close()
             in_table = False
             continue
+        lead = _ROW_LEAD.match(text).end()
         parts = find_body_parts(text)
-        numbers = [m for m in _PCT.finditer(text)] or [
-            m for m in _NUMBER_CELL.finditer(_METHOD.sub(" ", text))]
-        if _COMBINED.search(text) and numbers and not parts:
-            combined.append(CombinedWpi(_number(numbers[-1].group("n")),
-                                        line.start + numbers[-1].start(),
-                                        line.start + numbers[-1].end(), "summary"))
-            used.add(line.index)
-            in_table = False
-            continue
-        if parts and numbers and parts[0][1] < 40:
-            value = _number(numbers[-1].group("n"))
-            if 0 <= value <= 100:
-                impairments.append(Impairment(
-                    parts[0][0], value, method_cited(text), "summary",
-                    report.evidence(line.start, line.end)))
-                used.add(line.index)
-                misses = 0
+        opens = (bool(parts) and parts[0][1] <= lead + 2) or bool(
+            re.match(r"(?:combined|total|overall)\b", text[lead:], re.IGNORECASE))
+        # a one-line row whose part is a little way in ("Impairment of the lumbar spine | 7%")
+        opens = opens or (bool(parts) and parts[0][1] < 40 and value([line]) is not None
+                          and (not row or value(row) is not None))
+        if opens:
+            close()
+            row.append(line)
+            misses = 0
+        elif row and value(row) is None and len(row) < 4:
+            row.append(line)          # a wrapped cell of the open row
+            misses = 0
+        else:
+            close()
+            misses += 1
+            if misses >= 2:
+                in_table = False
                 continue
-        misses += 1
-        if misses >= 2:
+        first = row[0].stripped if row else ""
+        if row and re.match(r"(?:combined|total|overall)\b", first[_ROW_LEAD.match(first).end():],
+                            re.IGNORECASE) and value(row) is not None:
+            close()                   # the combined row ends the table
             in_table = False
+    close()
     return impairments, combined, used
 
 

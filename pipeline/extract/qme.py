@@ -16,6 +16,7 @@ physician's findings are not taken for the evaluator's.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable
 
@@ -29,6 +30,8 @@ from pipeline.model import DateRange, Diagnosis, Document, Evidence, Page, QmeBl
 from pipeline.settings import Settings
 
 __all__ = ["extract_qme", "read_qme"]
+
+log = logging.getLogger(__name__)
 
 #: sections that quote others (their ratings, diagnoses, dates are not the evaluator's)
 QUOTING = ("records_review", "history", "past_medical_history", "diagnostic_studies",
@@ -130,11 +133,15 @@ _CHECKED = re.compile(r"(?:\[\s*[xX\u2713\u2714]\s*\]|\u2612|\u2611|\(\s*[xX]\s*
 _CAUSE_DEFER = re.compile(r"\bdefer|cannot\s+(?:yet\s+)?(?:be\s+)?determine|unable\s+to\s+determine"
                           r"|pending\s+(?:further|additional|receipt)", re.IGNORECASE)
 _CAUSE_NON = re.compile(
-    r"non[\s-]*industrial|did\s+not\s+arise\s+out\s+of|not\s+(?:industrially|work)[\s-]*related"
+    r"non[\s-]*industrial|did\s+not\s+arise\s+out\s+of|not\s+aris\w*\s+out\s+of"
+    r"|not\s+(?:industrially|work)[\s-]*related"
     r"|not\s+industrial|not\s+caused\s+by|no\s+industrial|not\s+(?:AOE|the\s+result\s+of)"
     r"|unrelated\s+to\s+(?:work|employment|the\s+industrial)", re.IGNORECASE)
 _CAUSE_IND = re.compile(
     r"industrial(?:ly)?(?:\s+related|\s+injury|\s+causation|\b)|arose\s+out\s+of\s+and"
+    r"|aris(?:e|es|ing)\s+out\s+of\s+(?:and|(?:his|her|their|the)\s+(?:work|employment))"
+    r"|in\s+the\s+course\s+of\s+(?:his|her|their|the)\s+(?:work|employment)"
+    r"|(?:employment|work)\s+(?:\w+\s+){0,2}contributed"
     r"|AOE\s*/?\s*COE|work[\s-]*related|caused\s+by\s+(?:his|her|their|the)\s+(?:work|employment)"
     r"|result\s+of\s+(?:his|her|their|the)\s+(?:work|employment|industrial)", re.IGNORECASE)
 _PS = r"(?:permanent\s+(?:and|&)[.,]?\s+stationary|P\s?&\s?S|MMI|maxim(?:um|al)\s+medical\s+improvement)"
@@ -508,15 +515,16 @@ def _mmi(report: _Report, exam_date: dt.date | None) -> tuple[str | None, dt.dat
     texts = [(report.body(s), s.body_start) for s in spans]
     masked = report.quoting_mask()
     texts.append((masked, 0))
+    undated: int | None = None       # "... may be found to have reached MMI": no date yet
     for text, base in texts:
         for a, b in sentences(text):
             s = text[a:b]
             if not re.search(_PS + r"|temporar", s, re.IGNORECASE):
                 continue
             start = base + a
-            if _MMI_DEFER.search(s):
+            if undated is None and _MMI_DEFER.search(s):
                 return "deferred", None, start, None
-            if _MMI_NOT.search(s):
+            if undated is None and _MMI_NOT.search(s):
                 return "not_mmi", None, start, None
             if _MMI_YES.search(s):
                 dates = [m for m in labelled_dates(s, ranges=False)
@@ -535,7 +543,10 @@ def _mmi(report: _Report, exam_date: dt.date | None) -> tuple[str | None, dt.dat
                         return "mmi", found[0].value, start, (at, at + found[0].end)
                 if _AS_OF_EXAM.search(s) and exam_date:
                     return "mmi", exam_date, start, None
-                return "mmi", None, start, None
+                # a statement without a date: a later one in the same text may give it
+                undated = start if undated is None else undated
+        if undated is not None:
+            return "mmi", None, undated, None
     return None, None, None, None
 
 
@@ -551,12 +562,36 @@ def _ttd(report: _Report) -> tuple[list[DateRange], int | None]:
     for text, base in texts:
         for mention in find_date_ranges(text):
             value = mention.value
+            if isinstance(value, DateRange) and _not_disabled(text, mention.start, mention.end):
+                continue
             if isinstance(value, DateRange) and value not in out:
                 context = text[max(0, mention.start - 120):mention.end + 40]
                 if spans or _TTD.search(context):
                     out.append(value)
                     first = base + mention.start if first is None else first
     return out, first
+
+
+#: a clause saying the applicant was not temporarily disabled, or was at work, in a period
+_TD_DENIED = re.compile(
+    r"\bnot\s+(?:\w+\s+){0,2}?(?:temporar\w*\s+)?(?:total(?:ly)?\s+|partial(?:ly)?\s+)?disabled"
+    r"|\bno\s+(?:period\s+of\s+)?(?:temporary\s+)?disability|\bnot\s+(?:on\s+)?(?:TTD|TPD)\b",
+    re.IGNORECASE)
+_AT_WORK = re.compile(
+    r"\b(?:worked|working|performed|returned\s+to|back\s+at|back\s+to)\b[^.;]{0,40}?"
+    r"\b(?:work|duty|duties|job|position)\b|(?:modified|light|transitional|regular|full)"
+    r"[\s-]+(?:duty|work)", re.IGNORECASE)
+
+
+def _not_disabled(text: str, start: int, end: int) -> bool:
+    """The date range at text[start:end] sits in a clause that denies temporary disability
+    ("... was not temporarily disabled from ... to ...") or says the applicant worked then."""
+    left = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n\n", 0, start))
+    stops = [i for i in (text.find(".", end), text.find(";", end)) if i != -1]
+    clause = text[left + 1:min(stops, default=len(text))]
+    if _TD_DENIED.search(clause):
+        return True
+    return bool(_AT_WORK.search(clause)) and not _TTD.search(clause)
 
 
 def _section_text(report: _Report, name: str, keyword: str) -> tuple[str | None, int | None]:
@@ -618,35 +653,46 @@ def _body_parts(report: _Report, block: QmeBlock) -> list[str]:
 
 # --- entry points ----------------------------------------------------------------------------
 
+def _guard(field: str, default, reader, *args):
+    """``reader(*args)``; a reader that trips over damaged text loses its own field only (the
+    rest of the report is still read). Logs the field's name, never document text."""
+    try:
+        return reader(*args)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("qme: reading %s failed: %s", field, type(exc).__name__)
+        return default
+
+
 def read_qme(pages: list[Page], doc: Document) -> QmeBlock:
     """Every QME/AME field of the report made of ``pages``; provenance goes to ``doc``."""
     report = _Report(pages)
     block = QmeBlock(sections=[s.to_section() for s in report.sections])
-    role, role_at = _role(report, doc.type)
+    role, role_at = _guard("evaluator_role", (None, None), _role, report, doc.type)
     block.evaluator_role = role
     if role_at is not None:
         doc.cite("qme.evaluator_role", report.ev(role_at, role_at + 20))
-    name, name_at, specialty, spec_at = _name_and_specialty(report)
+    name, name_at, specialty, spec_at = _guard("evaluator_name", (None,) * 4,
+                                               _name_and_specialty, report)
     block.evaluator_name, block.specialty = name, specialty
     if name_at is not None:
         doc.cite("qme.evaluator_name", report.ev(name_at, name_at + len(name or "")))
     if spec_at is not None:
         doc.cite("qme.specialty", report.ev(spec_at, spec_at + len(specialty or "")))
-    kind, ml_code, kind_at, ml_at = _kind_and_ml(report)
+    kind, ml_code, kind_at, ml_at = _guard("report_kind", (None,) * 4, _kind_and_ml, report)
     block.report_kind, block.ml_code = kind, ml_code
     if kind_at is not None:
         doc.cite("qme.report_kind", report.ev(kind_at, kind_at + 10))
     if ml_at is not None:
         doc.cite("qme.ml_code", report.ev(ml_at, ml_at + 5))
-    _dates(report, block, doc)
+    _guard("dates", None, _dates, report, block, doc)
 
-    block.diagnoses, at = _diagnoses(report)
+    block.diagnoses, at = _guard("diagnoses", ([], None), _diagnoses, report)
     if at is not None:
         doc.cite("qme.diagnoses", report.ev(at, at + 40))
-    block.causation, at = _causation(report)
+    block.causation, at = _guard("causation", (None, None), _causation, report)
     if at is not None:
         doc.cite("qme.causation", report.ev(at, at + 60))
-    status, mmi_date, at, date_span = _mmi(report, block.exam_date)
+    status, mmi_date, at, date_span = _guard("mmi", (None,) * 4, _mmi, report, block.exam_date)
     block.mmi_status, block.mmi_date = status, mmi_date
     if at is not None:
         doc.cite("qme.mmi_status", report.ev(at, at + 60))
@@ -654,8 +700,8 @@ def read_qme(pages: list[Page], doc: Document) -> QmeBlock:
         span = date_span or (at, at + 60)
         doc.cite("qme.mmi_date", report.ev(*span))
 
-    _ratings(report, block, doc)
-    block.ttd_periods, at = _ttd(report)
+    _guard("ratings", None, _ratings, report, block, doc)
+    block.ttd_periods, at = _guard("ttd_periods", ([], None), _ttd, report)
     if at is not None:
         doc.cite("qme.ttd_periods", report.ev(at, at + 25))
     block.work_restrictions, at = _section_text(report, "work_restrictions", r"restrict")
@@ -666,14 +712,16 @@ def read_qme(pages: list[Page], doc: Document) -> QmeBlock:
         doc.cite("qme.future_medical", report.ev(at, at + 60))
 
     for span in report.spans("records_review"):
-        block.records_reviewed += parse_report_records(report.rt, span.body_start, span.end)
+        block.records_reviewed += _guard("records_reviewed", [], parse_report_records,
+                                         report.rt, span.body_start, span.end)
     for record in block.records_reviewed:
         if record.evidence is not None:
             record.evidence.document = doc.id
     if block.records_reviewed and block.records_reviewed[0].evidence is not None:
         doc.cite("qme.records_reviewed", block.records_reviewed[0].evidence)
 
-    present, county, at, county_at = _declaration(report)
+    present, county, at, county_at = _guard("declaration", (False, None, None, None),
+                                            _declaration, report)
     block.declaration_present = present
     block.declaration_county = county
     if at is not None:

@@ -440,8 +440,18 @@ def _table_records(report: ReportText, lines: list[Line], header_at: int) -> lis
         if cells is None:
             cells = _cells_by_text(line.stripped, roles)
         date_cell = (cells or {}).get("date", "")
-        opens = _cell_date(date_cell) if date_cell else _opens_with_date(line.stripped)
-        if opens is None and not date_cell and opens_like_numeric_date(line.stripped):
+        # laid out by the words' positions, a line with nothing under the date column is a
+        # wrapped cell of the row above, even when its text starts with a date
+        in_columns = bool(columns and words and len(columns) >= 2
+                          and any(c.role == "date" for c in columns))
+        if date_cell:
+            opens = _cell_date(date_cell)
+        elif in_columns and entries:
+            opens = None
+        else:
+            opens = _opens_with_date(line.stripped)
+        if opens is None and not date_cell and not (in_columns and entries) \
+                and opens_like_numeric_date(line.stripped):
             opens = _cell_date(line.stripped)
         new_row = opens is None and bool(date_cell) and bool(entries) and _starts_row(
             entries[-1][0].cells, date_cell)
@@ -515,12 +525,20 @@ def parse_report_records(report: ReportText, start: int = 0,
         if _header_columns(texts[line.index].strip()):
             return _table_records(report, lines, i)
     entries: list[_Entry] = []
-    bulleted_list = any(_BULLET.match(texts[ln.index]) for ln in lines)
+    bullets: dict[int, re.Match[str] | None] = {}
+    previous, letter = "", None
+    for line in lines:
+        text = texts[line.index]
+        bullets[line.index] = _bullet(text, previous, letter)
+        if bullets[line.index] and _LETTER_BULLET.match(text):
+            letter = _LETTER_BULLET.match(text).group("letter")
+        previous = text
+    bulleted_list = any(bullets.values())
     for line in lines:
         text = texts[line.index]
         if _SKIP_LINE.match(text):
             continue
-        bullet = _BULLET.match(text)
+        bullet = bullets[line.index]
         body = text[bullet.end():] if bullet else text
         opens = bool(bullet) or _opens_with_date(body) is not None
         if opens or not entries:
@@ -544,6 +562,22 @@ def parse_report_records(report: ReportText, start: int = 0,
                 continue
             records.append(record)
     return records
+
+
+_LETTER_BULLET = re.compile(r"^\s*\(?(?P<letter>[a-zA-Z])[.)]\s")
+
+
+def _bullet(text: str, previous: str, letter: str | None) -> re.Match[str] | None:
+    """The list marker opening ``text``. A letter and a full stop ("R. Mbeki, D.O., ...")
+    after a line that stops mid-sentence is a name's initial wrapped onto the line, unless it
+    is the next letter of the list ("a." ... "b.")."""
+    match = _BULLET.match(text)
+    lettered = _LETTER_BULLET.match(text)
+    if match and lettered and previous.strip() and not re.search(r"[.:;)\]]\s*$", previous):
+        expected = chr(ord(letter) + 1) if letter else "aA"
+        if lettered.group("letter") not in expected:
+            return None
+    return match
 
 
 def _line_of(entry: _Entry, part: str, report: ReportText) -> Line:

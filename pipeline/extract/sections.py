@@ -179,14 +179,16 @@ def _mark_running(report: ReportText) -> None:
             ln.running = True
     if len(by_page) < 2:
         return
-    counts: dict[str, int] = {}
-    edge: dict[int, list[tuple[str, Line]]] = {}
+    # a running head repeats at the same edge of the pages: a letterhead at the top of page 1
+    # and the same name signed at the foot of the last page are not running lines
+    counts: dict[tuple[str, str], int] = {}
+    edge: dict[int, list[tuple[tuple[str, str], Line]]] = {}
     for page_index, lines in by_page.items():
-        candidates = lines[:3] + lines[-3:]
-        seen: set[str] = set()
-        for ln in candidates:
-            key = _running_key(ln.text)
-            if len(key) < 4:
+        candidates = [("top", ln) for ln in lines[:3]] + [("bottom", ln) for ln in lines[-3:]]
+        seen: set[tuple[str, str]] = set()
+        for where, ln in candidates:
+            key = (_running_key(ln.text), where)
+            if len(key[0]) < 4:
                 continue
             edge.setdefault(page_index, []).append((key, ln))
             if key not in seen:
@@ -241,7 +243,21 @@ def _is_title(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+#: a qualifier in parentheses after a heading ("APPORTIONMENT (Labor Code 4663 and 4664)",
+#: "IMPAIRMENT RATING (AMA Guides, Fifth Edition)"), or its first half when the heading wraps
+_QUALIFIER = re.compile(r"\s*\((?:[^)]*\)|[^)]*$)")
+
+
 def _match_phrase(candidate: str, allow_extra: int) -> Phrase | None:
+    phrase = _match_words(candidate, allow_extra)
+    if phrase is None and allow_extra and "(" in candidate:
+        head = _QUALIFIER.sub(" ", candidate).strip()
+        if head and head != candidate.strip():
+            phrase = _match_words(head, allow_extra)
+    return phrase
+
+
+def _match_words(candidate: str, allow_extra: int) -> Phrase | None:
     bare = re.sub(r"\([^)]*\)", " ", candidate)
     if re.search(r"[0-9]", bare) and allow_extra:
         # "Extension 25 15" is a range-of-motion row, not the heading "Extension"
@@ -288,13 +304,15 @@ def match_heading(line: Line, standalone: bool = False) -> Heading | None:
         if phrase is not None and not phrase.weak:
             return None
     candidate = rest.rstrip(" :.-\u2013\u2014")
-    if len(candidate.split()) > 10:
+    # the heading's own words, without a qualifier in parentheses, decide length and case
+    own = _QUALIFIER.sub(" ", candidate).strip() or candidate
+    if len(own.split()) > 10:
         return None
     phrase = _match_phrase(candidate, allow_extra=5)
     if phrase is None:
         return None
-    upper = _is_upper(candidate)
-    if not (upper or style != "none" or rest.endswith(":") or _is_title(candidate)
+    upper = _is_upper(own)
+    if not (upper or style != "none" or rest.endswith(":") or _is_title(own)
             or (standalone and not phrase.weak)):
         return None
     if phrase.weak and not (upper or style != "none" or rest.endswith(":")):
