@@ -9,7 +9,8 @@
   the DOI_MISMATCH rule);
 - employer, claims administrator, date of birth: the most common value;
 - body parts: those named on the claim form / employer report plus those at least two
-  documents name (all of them when the file has a single document naming any).
+  documents name (all of them when the file has a single document naming any); a joint
+  chosen on both sides is one "bilateral" part.
 
 Every value keeps the evidence of a document it was read from.
 """
@@ -20,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
+from pipeline.extract.bodyparts import merge_sides
 from pipeline.model import ClaimFile, Document, Evidence, InjuryDate
 
 #: documents that state the claim itself (their DOI and body parts come first)
@@ -138,4 +140,4 @@ def _body_parts(claim: ClaimFile, docs: list[Document]) -> list[str]:
         source = next((d for d in docs if d.type in CLAIM_DOCUMENTS and d.body_parts),
                       first_doc[chosen[0]])
         _cite(claim, "body_parts", source)
-    return chosen
+    return merge_sides(chosen)

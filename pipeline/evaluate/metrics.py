@@ -19,8 +19,16 @@ _SET_FIELDS = {"body_parts"}
 _RECORD_FIELDS = {"ur.records_reviewed", "qme.records_reviewed"}
 _HONORIFICS = re.compile(
     r"\b(dr|mr|mrs|ms|md|do|dc|phd|psyd|pa-c|pa|np|rn|facs|faaos|esq|jr|sr|qme|ame|m\.d|"
-    r"pt|dpt|mpt|ot|otr|otr/l|pta|lac|l\.ac|lcsw|mft|cpc|ccm)\b\.?",
+    r"pt|dpt|mpt|ot|otr|otr/l|pta|lac|l\.ac|lcsw|mft|cpc|ccm|"
+    r"cht|atc|ocs|scs|cscs|cota|mph|fnp|aprn|dnp|dpm|dds|dmd|lvn|lpn|bsn|msn|facp|facoem|"
+    r"faapmr|fccp|cime|mba)\b\.?",
     re.I)
+#: a trailing run of credentials after a comma ("Jane Roe, OTR/L, CHT"): not a "Last, First"
+_TRAILING_CREDENTIALS = re.compile(
+    r"(?:\s*,?\s*\b(?:m\.?\s?d|d\.?\s?o|d\.?\s?c|ph\.?\s?d|psy\.?\s?d|pa-c|pa|np|rn|facs|faaos|"
+    r"esq|jr|sr|qme|ame|pt|dpt|mpt|ot|otr(?:/l)?|pta|l\.?ac|lcsw|mft|cpc|ccm|cht|atc|ocs|scs|"
+    r"cscs|cota|mph|fnp|aprn|dnp|dpm|dds|dmd|lvn|lpn|bsn|msn|facp|facoem|faapmr|fccp|cime|"
+    r"mba)\b\.?)+\s*$", re.I)
 
 
 def norm_text(value: Any) -> str:
@@ -30,7 +38,7 @@ def norm_text(value: Any) -> str:
 
 
 def norm_name(value: Any) -> str:
-    text = str(value)
+    text = _TRAILING_CREDENTIALS.sub("", str(value)).strip(" ,")
     if "," in text and not re.search(r",\s*(md|do|dc|phd|m\.d\.)", text, re.I):
         last, _, first = text.partition(",")
         text = f"{first} {last}"

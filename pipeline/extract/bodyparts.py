@@ -18,7 +18,7 @@ from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parents[2] / "models" / "body_parts.jsonl"
 
-__all__ = ["CANONICAL_BODY_PARTS", "find_body_parts", "normalize_body_part"]
+__all__ = ["CANONICAL_BODY_PARTS", "find_body_parts", "merge_sides", "normalize_body_part"]
 
 
 @dataclass(frozen=True)
@@ -149,3 +149,22 @@ def normalize_body_part(text: str) -> str | None:
     if len(names) == 1:
         return names.pop()
     return None
+
+
+def merge_sides(names: list[str]) -> list[str]:
+    """One name per joint: a joint named on both sides, or also as "bilateral", is
+    ``bilateral <joint>`` (sample_docs/TRUTH_FORMAT.md: a record about both wrists names
+    "bilateral wrist"), placed where the joint is first named; order is kept otherwise."""
+    sides: dict[str, set[str]] = {}
+    for name in names:
+        side, _, joint = name.partition(" ")
+        if side in ("right", "left", "bilateral"):
+            sides.setdefault(joint, set()).add(side)
+    out: list[str] = []
+    for name in names:
+        side, _, joint = name.partition(" ")
+        if side in ("right", "left", "bilateral") and len(sides[joint]) > 1:
+            name = f"bilateral {joint}"
+        if name not in out:
+            out.append(name)
+    return out

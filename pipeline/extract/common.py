@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.extract.bodyparts import find_body_parts
+from pipeline.extract.bodyparts import find_body_parts, merge_sides
 from pipeline.extract.dates import DateMention, find_dates, labelled_dates
 from pipeline.extract.evidence import quote_at
-from pipeline.extract.people import find_author, find_claimant, full_spelling
+from pipeline.extract.people import find_author, find_claimant, find_sender, full_spelling
 from pipeline.model import DateRange, Document, Page
 
 __all__ = ["DATE_PRIORITY", "extract_common"]
@@ -69,6 +69,9 @@ AUTHOR_ROLES: dict[str, str] = {
     "rfa": "requesting physician", "imaging_report": "radiologist",
     "operative_report": "surgeon", "therapy_note": "therapist",
 }
+
+#: documents whose author may be only their sender ("From:" of a fax cover or memo)
+SENDER_AUTHORED = ("correspondence",)
 
 _POS_HEADING = re.compile(
     r"(?im)^[ \t]*(?:proof|declaration|certificate)[ \t]+of[ \t]+(?:electronic[ \t]+)?"
@@ -182,9 +185,9 @@ def _in_served_sentence(text: str, mention: DateMention) -> bool:
 # --- labelled values ---------------------------------------------------------------------------
 
 _CLAIM_NO = re.compile(
-    r"(?i)\b(?:carrier\s+|insurer\s+|ins\.?\s+)?claim\s*(?:no\.?|number|num\.?|#|nbr\.?|id|ref(?:erence)?(?:\s+no\.?)?|(?=:)|"
-    r"(?=[ \t]+[A-Z0-9]{0,4}-?\d{2}))"
-    r"\s*[:#.]?"
+    r"(?i)\b(?:carrier\s+|insurer\s+|ins\.?\s+)?(?:claim|clm)\s*(?:no\.?|number|num\.?|#|nbr\.?|id|ref(?:erence)?(?:\s+no\.?)?|(?=:)|"
+    r"(?=[ \t]*\n?[ \t]+[A-Z0-9]{0,4}-?\d{2})|(?=[ \t]*\n[A-Z]{1,4}\d{2}-?\d{3,}))"
+    r"\s*[:#.]?(?:[ \t]*\.{3,})?"
     r"(?:[^\S\n]|[_|~\u2014:;,.-]){0,6}(?:\n[^\S\n]*){0,3}(?:[a-z]{1,3}[ \t]+)?(?P<value>[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
 _ADJ = re.compile(r"(?<![A-Za-z])ADJ[ \t]*[-:#]?[ \t]*(?P<digits>[0-9OolI|]{6,10})(?![0-9])",
                   re.IGNORECASE)
@@ -294,6 +297,13 @@ def _extract_people(doc: Document, parts: list[_PageText], cite) -> None:
             doc.author_role = AUTHOR_ROLES.get(doc.type)
             cite("author", part, person.start, person.end)
             break
+    if doc.author is None and doc.type in SENDER_AUTHORED:
+        for part, text in body:
+            person = find_sender(text)
+            if person is not None:
+                doc.author = person.name
+                cite("author", part, person.start, person.end)
+                break
 
 
 def _extract_numbers(doc: Document, parts: list[_PageText], cite) -> None:
@@ -397,4 +407,4 @@ def _extract_body_parts(doc: Document, parts: list[_PageText], cite) -> None:
             seen.append(name)
             if len(seen) == 1:
                 cite("body_parts", part, start, end)
-    doc.body_parts = seen
+    doc.body_parts = merge_sides(seen)

@@ -310,7 +310,7 @@ DATE_LABELS: dict[str, tuple[str, ...]] = {
                   "Examination Date", "Evaluation Date", "Date of Exam", "Date Examined",
                   "Date of Face-to-Face Evaluation", "Date Seen", "Date of First Examination",
                   "Date of Study", "Study Date", "Date of Test", "Test Date", "Examined:",
-                  "Examined on", "Evaluated on", "Evaluated:"),
+                  "Examined on", "Evaluated on", "Evaluated:", "Date of Eval", "Eval Date"),
     "date_of_service": ("DOS", "Date of Service", "Dates of Service", "Visit Date",
                         "Date of Visit", "Service Date", "Date(s) of Service", "Date of Surgery",
                         "Surgery Date", "Date of Procedure", "Procedure Date",

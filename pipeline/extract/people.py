@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "CLAIMANT_LABELS", "PersonMention", "find_author", "find_claimant", "full_spelling",
+    "CLAIMANT_LABELS", "PersonMention", "find_author", "find_claimant", "find_sender",
+    "full_spelling",
     "is_person_name", "normalize_name",
 ]
 
@@ -21,7 +22,7 @@ __all__ = [
 _DEGREES = (
     r"M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?\s?D\.?|PA-?C|P\.?A\.?|N\.?P\.?|"
     r"F\.?N\.?P\.?|R\.?N\.?|D\.?P\.?M\.?|D\.?D\.?S\.?|M\.?P\.?H\.?|M\.?S\.?|M\.?A\.?|"
-    r"P\.?T\.?|D\.?P\.?T\.?|O\.?T\.?R?|L\.?Ac\.?|Q\.?M\.?E\.?|A\.?M\.?E\.?|F\.?A\.?A\.?O\.?S\.?|"
+    r"OTR/L|CHT|COTA|PTA|ATC|P\.?T\.?|D\.?P\.?T\.?|O\.?T\.?R?|L\.?Ac\.?|Q\.?M\.?E\.?|A\.?M\.?E\.?|F\.?A\.?A\.?O\.?S\.?|"
     r"F\.?A\.?C\.?S\.?|F\.?A\.?C\.?P\.?|F\.?A\.?C\.?O\.?E\.?M\.?|FAAPMR|FRCPC|MBA|JD|Esq\.?|"
     r"C\.?I\.?M\.?E\.?|D\.?A\.?B\.?P\.?M\.?|ABIME|Jr\.?|Sr\.?|II|III"
 )
@@ -55,9 +56,15 @@ _LAST_FIRST = re.compile(r"^([A-Z][A-Za-z'\u2019\-]+|[A-Z'\u2019\-]+ [A-Z'\u2019
 
 
 #: where a name's cell ends on a form line: a wide gap, or the next label
+_NEXT_LABELS = ("Claim", "Date", "Sex", "Age", "Employer", "Phone", "Tel", "Fax", "Case",
+                "Address", "Home", "Occupation", "Gender")
 _COLUMN_BREAK = re.compile(
-    r"\s{3,}|\t|\s(?=(?:DOB|D\.O\.B|DOI|D\.O\.I|DOS|SSN|MRN|ID|Claim|Date|Sex|Age|Employer|"
-    r"Phone|Tel|Fax|Case|ADJ|WCAB|Today(?:'s|\u2019s)?|Address|Home|Occupation|Gender)\b)")
+    r"\s{3,}|\t|\s(?=(?:DOB|D\.O\.B|DOI|D\.O\.I|DOS|SSN|MRN|ID|" + "|".join(_NEXT_LABELS) + "|"
+    + "|".join(w.upper() for w in _NEXT_LABELS) + r"|ADJ|WCAB|Today(?:'s|\u2019s)?)\b)"
+    # the next field's label: a capitalised word, lower-case words, a colon ("Your file no.:")
+    r"|\s(?=[A-Z][a-z]*(?:[ \t]+[a-z][\w.'/#]*){1,3}[ \t]*:)"
+    # an identifier field after the name: "Employee ID:", "Member No.:"
+    r"|\s(?=(?:[A-Z][A-Za-z]*[ \t]+)?(?:ID|No\.?|Number|Nbr\.?|#)[ \t]*[:#])")
 
 
 #: what may stand between a label and its name: spaces, up to three line breaks (form layouts),
@@ -117,6 +124,28 @@ def _is_clinician(text: str) -> bool:
         _CLINICAL_DEGREE.search(text))
 
 
+#: a signer written as an initial and a surname ("J. Roe, PT"): kept for signatures only, and
+#: spelled out from the rest of the document when it names the person in full
+_INITIAL_SURNAME = re.compile(r"(?:(?:Dr|Doctor)\.?\s+)?[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?"
+                              r"[A-Z][a-z][A-Za-z'\u2019\-]+(?![A-Za-z])")
+_SIGNER_ROLES = ("signature", "signed_by")
+
+
+def _initial_signer(line: str, offset: int, role: str | None) -> PersonMention | None:
+    match = _INITIAL_SURNAME.match(line)
+    if match is None or role not in _SIGNER_ROLES:
+        return None
+    written = match.group(0)
+    surname = written.split()[-1].split(".")[-1]
+    # only a credential after it shows that an initial and a word are a person's name
+    credential = re.match(r"(?:,?[ \t]*(?:" + _DEGREES + r"))+(?![A-Za-z])", line[match.end():])
+    if _NOT_PERSON.search(surname) or credential is None:
+        return None
+    name = _HONORIFIC.sub("", re.sub(r"\s+", " ", written)).strip()
+    return PersonMention(name, written, offset, offset + len(written), role,
+                         _is_clinician(line))
+
+
 def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | None:
     """The first person name at the start of ``text`` (after "/s/" and spaces).
 
@@ -143,11 +172,22 @@ def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | 
                                  _is_clinician(line))
     match = _NAME_RE.match(line)
     if not match:
-        return None
+        return _initial_signer(line, offset + skip, role)
     written = match.group(0).rstrip(" ,")
+    # a credential between words ends the name ("J. Roe PT Jane Roe, PT": a scrawl, then print)
+    inner = re.search(r"[ \t]+(?:[A-Z]{2,4})(?=[ \t]+[A-Z][a-z])", written)
+    if inner and _DEGREE_RE.fullmatch(inner.group(0)):
+        written = written[:inner.start()]
+    # handwritten initials before the printed name ("MTA Mark T. Ames"): not part of it
+    initials = re.match(r"([A-Z]{2,4})[ \t]+(?=[A-Z][a-z])", written)
+    if initials and initials.group(1) == "".join(
+            t[0] for t in written[initials.end():].split()
+            if t[0].isupper() and not _DEGREE_RE.fullmatch(" " + t))[:len(initials.group(1))]:
+        skip += initials.end()
+        written = written[initials.end():]
     name = normalize_name(written)
     if name is None:
-        return None
+        return _initial_signer(line, offset + skip, role)
     start = offset + skip
     return PersonMention(name, written, start, start + len(written), role, _is_clinician(line))
 
@@ -155,14 +195,16 @@ def _first_name_in(text: str, offset: int, role: str | None) -> PersonMention | 
 #: claimant labels, most specific first
 CLAIMANT_LABELS: tuple[str, ...] = (
     "Injured Worker", "Injured Employee", "Employee Name", "Employee", "Patient Name",
-    "Patient", "Applicant", "Claimant Name", "Claimant", "Name of Employee", "Worker",
+    "Patient", r"Pt\.? Name", r"Pt\.?", "Applicant", "Claimant Name", "Claimant", "Name of Employee", "Worker",
     r"Name \(Last, First(?:, Middle)?\)", "Examinee", "Re", "RE", "Regarding", "Member",
 )
 #: a label may carry a format hint ("Patient (Last, First):", "Employee (print):") and OCR marks
 #: before it ("'Employee:")
 _CLAIMANT_RE = re.compile(
     r"(?im)(?<![A-Za-z0-9])(?P<label>" + "|".join(CLAIMANT_LABELS) + r")"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:#]\s*")
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    # a label shared with the next value ("Patient / Claim #:"), a colon or a dot leader
+    r"(?:[ \t]*/[ \t]*[A-Za-z]+(?:[ \t]*(?:#|No\.?))?)?(?:[ \t]*[:#]|[ \t]*\.{3,})\s*")
 #: a bare "Name:" field belongs to the claimant when the section it sits in is the employee's
 #: or patient's ("Employee: complete this section ... 1. Name:")
 _NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]*)?(?:full[ \t]+)?name[ \t]*"
@@ -180,7 +222,29 @@ _HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][A-Za-z.,'\u2019\- ]{3,60}?
 
 #: a case caption names the applicant before the label: "MARIA GONZALEZ, Applicant,"
 _CAPTION_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z.'\u2019\- ]{3,60}?),[ \t]*"
+                         # a pleading caption's ")" column may put the role lines below
+                         r"(?:\)[ \t]*\n(?:[ \t]*\)?[ \t]*\n){0,2}[ \t]*)?"
                          r"(?:Applicant|Employee|Petitioner|Claimant)\b")
+
+
+#: a row of column headings whose first is the claimant's ("PATIENT  DOB  MRN"): the name
+#: opens the next line
+_GRID_HEADER = re.compile(
+    r"(?m)^[ \t]*(?:PATIENT|EMPLOYEE|CLAIMANT|APPLICANT|INJURED[ \t]+WORKER|EXAMINEE)"
+    r"(?:[ \t]+NAME)?(?:[ \t]+[A-Z][A-Z0-9/#.'()-]*){1,8}[ \t]*\n")
+#: a name written in separate fields: "Last: ROE  First / M.I.: Jane Q"
+_SPLIT_NAME = re.compile(
+    r"(?im)\blast(?:[ \t]+name)?[ \t]*:[ \t]*(?P<last>[A-Z][A-Za-z'\u2019\-]+)[ \t,]+"
+    r"first(?:[ \t]+name)?(?:[ \t]*/[ \t]*(?:m\.?i\.?|middle(?:[ \t]+initial)?))?[ \t]*:"
+    r"[ \t]*(?P<first>[A-Z][A-Za-z'\u2019\-]+(?:[ \t]+[A-Z]\.?(?![A-Za-z]))?)")
+
+
+#: the same fields first name first: "First Name / MI: Jane Q   Last Name: Roe"
+_SPLIT_NAME_FIRST = re.compile(
+    r"(?im)\bfirst(?:[ \t]+name)?(?:[ \t]*/[ \t]*(?:m\.?i\.?|middle(?:[ \t]+initial)?))?[ \t]*:"
+    r"[ \t]*(?P<first>[A-Z][A-Za-z'\u2019\-]+(?:[ \t]+[A-Z]\.?(?![A-Za-z]))?)[ \t,]+"
+    r"(?:(?:m\.?i\.?|middle(?:[ \t]+initial)?)[ \t]*:[ \t]*(?P<mi>[A-Z])\.?[ \t,]+)?"
+    r"(?:[A-Za-z]+[ \t]+)?last(?:[ \t]+name)?[ \t]*:[ \t]*(?P<last>[A-Z][A-Za-z'\u2019\-]+)")
 
 
 def find_claimant(text: str) -> PersonMention | None:
@@ -190,6 +254,22 @@ def find_claimant(text: str) -> PersonMention | None:
         person = _first_name_in(text[match.end():], match.end(), match.group("label"))
         if person is not None:
             return person
+    for match in _GRID_HEADER.finditer(text):
+        person = _first_name_in(text[match.end():], match.end(), "grid")
+        if person is not None:
+            return person
+    split = sorted(list(_SPLIT_NAME.finditer(text)) + list(_SPLIT_NAME_FIRST.finditer(text)),
+                   key=lambda m: m.start())
+    for match in split:
+        if _section_owner(text[max(0, match.start() - _NAME_FIELD_REACH):match.start()]):
+            first = match.group("first")
+            if match.re is _SPLIT_NAME_FIRST and match.group("mi"):
+                first += " " + match.group("mi")
+            if re.search(r"[ \t][A-Z]$", first):
+                first += "."
+            name = normalize_name(f"{first} {match.group('last')}")
+            if name is not None:
+                return PersonMention(name, match.group(0), match.start(), match.end(), "Name")
     for match in _CAPTION_RE.finditer(text):
         name = normalize_name(match.group("name"))
         if name is not None:
@@ -218,7 +298,9 @@ def _section_owner(before: str) -> bool:
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:(?:sincerely(?: yours)?|respectfully(?: submitted| yours)?|very truly yours|"
     r"yours truly|best regards|regards|cordially)\s*,?|(?:dictated\s+and\s+)?signed\b[^\n]{0,40}"
-    r"|electronically\s+signed:?)[ \t]*$")
+    r"|electronically\s+signed:?|executed\s+(?:at|on|this)\b[^\n]{0,120})[ \t]*$")
+#: the printed-name field of a signature block
+_PRINTED_NAME = re.compile(r"(?i)^[ \t]*(?:print(?:ed)?[ \t]+|typed[ \t]+)?name[ \t]*:[ \t]*")
 #: "... by Name" needs no colon; a role word ("Therapist", "Examiner") must be a label with ":"
 _SIGNED_BY = re.compile(
     r"(?i)(?:(?:electronically\s+signed|e-?signed|signed|dictated|completed|prepared|"
@@ -228,7 +310,8 @@ _SIGNED_BY = re.compile(
     r"physician\s+advisor|peer\s+reviewer|reviewer|examiner|examining\s+physician|"
     r"requesting\s+physician\s+signature|signature\s+of\s+physician|treating\s+physician|"
     r"evaluator|prescriber|prescribing\s+physician|attending\s+physician|"
-    r"examiner\s+signature|signature(?:\s+of\s+[A-Za-z' ]{1,40}?)?)\s*:)[ \t]*")
+    r""
+    r"examiner\s+signature|signed|signature(?:\s+of\s+[A-Za-z' ]{1,40}?)?)\s*:)[ \t]*")
 _LETTERHEAD_LINES = 6
 
 
@@ -244,7 +327,9 @@ def find_author(text: str) -> PersonMention | None:
         offset = match.end()
         for line_match in re.finditer(r"[^\n]+", rest[:400]):
             line = line_match.group(0)
-            person = _first_name_in(line, offset + line_match.start(), "signature")
+            label = _PRINTED_NAME.match(line)
+            cut = label.end() if label else 0
+            person = _first_name_in(line[cut:], offset + line_match.start() + cut, "signature")
             if person is not None:
                 block = rest[line_match.start():line_match.start() + 200].split("\n")[:3]
                 clinician = person.clinician or any(_is_clinician(b) for b in block)
@@ -273,11 +358,16 @@ def find_author(text: str) -> PersonMention | None:
 _CLOSING_LINES = 6
 
 
+#: licensed practitioners who sign their own notes (therapists, chiropractors, acupuncturists)
+_PRACTITIONER = re.compile(r"(?<![A-Za-z])(?:D\.?P\.?T|P\.?T|OTR/L|OTR|CHT|D\.?C|L\.?Ac|PTA|COTA)"
+                           r"(?![A-Za-z])")
+
+
 def _closing_clinician(text: str) -> PersonMention | None:
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     for match in reversed(lines[-_CLOSING_LINES:]):
         line = match.group(0)
-        if not _is_clinician(line) or len(line.strip()) > 60:
+        if not (_is_clinician(line) or _PRACTITIONER.search(line)) or len(line.strip()) > 60:
             continue
         person = _first_name_in(line, match.start(), "signature")
         if person is not None and len(person.text) >= len(line.strip()) - 25:
@@ -289,6 +379,15 @@ def full_spelling(name: str, text: str) -> str:
     """The fullest spelling of ``name`` in ``text`` ("Ravi Marsh" -> "Ravi R. Marsh")."""
     tokens = name.split()
     if len(tokens) < 2:
+        return name
+    if re.fullmatch(r"[A-Z]\.?", tokens[0]):
+        # a signer written "J. Roe": the document's own full spelling of a J... Roe
+        pattern = re.compile(rf"\b{tokens[0][0]}[a-z][A-Za-z'\u2019\-]+(?:[ \t]+[A-Z]\.?)?[ \t]+"
+                             rf"{re.escape(tokens[-1])}\b")
+        spellings = [normalize_name(m.group(0)) for m in pattern.finditer(text)]
+        spellings = [sp for sp in spellings if sp]
+        if spellings:
+            return max(spellings, key=lambda sp: (len(sp.split()), spellings.count(sp)))
         return name
     first, last = re.escape(tokens[0]), re.escape(tokens[-1])
     pattern = re.compile(rf"\b{first}((?:[ \t]+[A-Z]\.?|[ \t]+[A-Z][a-z]+){{1,2}})[ \t]+{last}\b",
@@ -311,4 +410,26 @@ def _letterhead_doctor(text: str) -> PersonMention | None:
             if person is not None:
                 return person
         offset += len(line) + 1
+    return None
+
+
+#: the sender field of a fax cover or memo ("From: Jane Roe, WC coordinator"), at a line start
+#: (a fax machine's transmission line "... FROM: OFFICE NAME ..." is not one)
+_FROM_FIELD = re.compile(r"(?im)^[ \t]*(?:from|sender)[ \t]*:[ \t]*")
+#: a sender signs with a first name and an initial as often as with a full name
+_FIRST_AND_INITIAL = re.compile(r"([A-Z][a-z][A-Za-z'\u2019\-]+[ \t]+[A-Z]\.)(?![A-Za-z])")
+
+
+def find_sender(text: str) -> PersonMention | None:
+    """Who sends a fax cover or memo: the person named in its "From:" field."""
+    for match in _FROM_FIELD.finditer(text):
+        person = _first_name_in(text[match.end():], match.end(), "sender")
+        # "From: North & South Clinic": a name running on into a firm's name is no person
+        if person is not None and not re.match(r"[ \t]*(?:&|\+|and\b|[A-Z][a-z]+\b(?![.,]))",
+                                               text[person.end:]):
+            return person
+        short = _FIRST_AND_INITIAL.match(text, match.end())
+        if short and not _NOT_PERSON.search(short.group(1)):
+            return PersonMention(short.group(1), short.group(1), short.start(1), short.end(1),
+                                 "sender")
     return None

@@ -102,3 +102,11 @@ def test_a_misfiled_document_does_not_add_its_numbers():
     consolidate_claim(claim)
     assert claim.claim.claim_numbers == ["05-1"]
     assert claim.claim.dates_of_injury == [DOI]
+
+
+def test_a_claimed_joint_on_both_sides_is_one_bilateral_part():
+    claim = _claim(_doc(1, "claim_form", body_parts=["right elbow", "left elbow"]),
+                   _doc(2, "treating_report", body_parts=["bilateral elbow", "head"]),
+                   _doc(3, "treating_report", body_parts=["bilateral elbow", "head"]))
+    consolidate_claim(claim)
+    assert claim.claim.body_parts == ["bilateral elbow", "head"]

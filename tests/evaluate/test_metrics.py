@@ -167,3 +167,9 @@ def test_impairments_compare_the_summary_rows_when_the_report_has_both():
     assert values_equal("qme.impairments", truth, both)
     assert not values_equal("qme.impairments", truth, [{"body_part": "lumbar spine", "wpi": 7,
                                                         "where": "body"}])
+
+
+def test_therapy_credentials_after_a_name_are_not_a_first_name():
+    assert norm_name("Brenna Solis, OTR/L, CHT") == "brenna solis"
+    assert values_equal("author", "Brenna Solis, OTR/L, CHT", "Brenna Solis")
+    assert norm_name("Solis, Brenna") == "brenna solis"

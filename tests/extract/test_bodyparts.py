@@ -54,3 +54,17 @@ def test_postfix_sides_do_not_steal_the_side_of_the_next_part():
     assert [n for n, _, _ in find_body_parts("injection, right\nknee")] == ["right knee"]
     assert [n for n, _, _ in find_body_parts("knee, right and lower back")] == [
         "right knee", "lumbar spine"]
+
+
+def test_a_joint_named_on_both_sides_is_one_bilateral_part():
+    from pipeline.extract.bodyparts import merge_sides
+    assert merge_sides(["left hip", "lumbar spine", "right hip"]) == ["bilateral hip",
+                                                                      "lumbar spine"]
+    assert merge_sides(["bilateral elbow", "right elbow", "head"]) == ["bilateral elbow", "head"]
+    assert merge_sides(["right ankle", "left knee"]) == ["right ankle", "left knee"]
+
+
+def test_carpal_tunnel_names_the_wrist_of_its_side():
+    names = [n for n, _, _ in find_body_parts("Dx: L carpal tunnel syndrome; R CTS suspected")]
+    assert names == ["left wrist", "right wrist"]
+    assert find_body_parts("carpal tunnel testing was ordered") == []

@@ -374,3 +374,34 @@ def test_claim_number_after_ocr_punctuation():
     doc = _doc("rfa")
     extract_common(doc, _pages("Employee Information\nClaim Number: ; WC44-10293\nEmployer: X\n"))
     assert doc.claim_number == "WC44-10293"
+
+
+def test_therapy_evaluation_date_with_dots_and_abbreviated_label():
+    pages = _pages("HAND CLINIC\nPt: ROE, Jan DOB: 03.04.1975\n"
+                   "Payer: WC, clm# QX25-100200\nDate of eval: 05.06.2025 Visit 1 of 6\n"
+                   "Pain R wrist 4/10, L wrist 2/10.\n")
+    doc = _doc("therapy_note")
+    extract_common(doc, pages)
+    assert doc.date == dt.date(2025, 5, 6)
+    assert doc.claimant_name == "Jan Roe"
+    assert doc.claim_number == "QX25-100200"
+    assert doc.body_parts == ["bilateral wrist"]
+
+
+def test_claim_number_label_with_a_dot_leader_or_the_value_below():
+    doc = _doc("ur_decision")
+    extract_common(doc, _pages("CLAIM NO. ......... QX-2020-000123\n"))
+    assert doc.claim_number == "QX-2020-000123"
+    doc = _doc("operative_report")
+    extract_common(doc, _pages("FINANCIAL CLASS: Workers' Comp - Acme, clm\nQX25-100200\n"))
+    assert doc.claim_number == "QX25-100200"
+
+
+def test_a_fax_cover_without_a_signature_is_authored_by_its_sender():
+    doc = _doc("correspondence")
+    extract_common(doc, _pages("FACSIMILE\nTo: Claims Unit\nFrom: Noor Haddad, WC desk\n"
+                               "Date: 03/04/2025\nPages: 3\n"))
+    assert doc.author == "Noor Haddad"
+    report = _doc("treating_report")
+    extract_common(report, _pages("From: Noor Haddad\nVisit note\n"))
+    assert report.author is None

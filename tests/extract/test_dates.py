@@ -272,3 +272,8 @@ def test_opens_like_numeric_date_is_about_shape_only():
     assert opens_like_numeric_date("42/04/2025 PR-2")
     assert opens_like_numeric_date("| 03/1 4/2024")
     assert not opens_like_numeric_date("MRI 03/14/2024")
+
+
+def test_abbreviated_evaluation_date_label():
+    mention = date_for("Date of eval: 07.08.2025 Visit 1", "exam_date")
+    assert mention is not None and mention.value == dt.date(2025, 7, 8)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from pipeline.extract.people import find_author, find_claimant, is_person_name, normalize_name
+from pipeline.extract.people import (
+    find_author,
+    find_claimant,
+    full_spelling,
+    is_person_name,
+    normalize_name,
+)
 
 
 @pytest.mark.parametrize("written,name", [
@@ -120,3 +126,84 @@ def test_a_running_header_names_the_claimant():
             "Applicant:\nDate of Birth:\n")
     person = find_claimant(text)
     assert person is not None and person.name == "Rosa M. Delgado"
+
+
+# --- claimant layouts and signer spellings (held-out fixes) -----------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Pt: NAKASHIMA, Ellen   DOB: 01.02.1970", "Ellen Nakashima"),
+    ("Pt. Name: Tomas Ruiz\nVisit 2", "Tomas Ruiz"),
+    ("PATIENT DOB MRN ORDER\nOKAFOR, BENEDICT J 1975-04-09 X-1 A-2\n", "Benedict J Okafor"),
+    ("Patient\nLast: FENWICK First / M.I.: Harold B\nSex: M", "Harold B. Fenwick"),
+    ("Employee Information\nEmployee First Name / MI: Iris K Employee Last Name: Whitlow\n",
+     "Iris K. Whitlow"),
+    ("Employee Information\nEmployee First Name: Iris MI: K Employee Last Name: Whitlow\n",
+     "Iris K. Whitlow"),
+    ("EMPLOYEE ........ WHITLOW, IRIS K.\nCLAIM NO. ...... AB-1", "Iris K. Whitlow"),
+    ("EMPLOYEE: IRIS K WHITLOW CLAIM NUMBER: AB-12345", "Iris K Whitlow"),
+    ("Re: Employee: Iris K. Whitlow Your file no.: AB-12345", "Iris K. Whitlow"),
+    ("Employee: Iris K. Whitlow Employee ID: 77-1", "Iris K. Whitlow"),
+    ("PATIENT / FILE #: Iris K. Whitlow - AB-12345", "Iris K. Whitlow"),
+    ("IRIS K. WHITLOW, )\n)\nApplicant, ) Case No. ADJ1", "Iris K. Whitlow"),
+])
+def test_find_claimant_in_more_layouts(text, name):
+    person = find_claimant(text)
+    assert person is not None and person.name == name
+
+
+def test_split_name_fields_of_another_section_are_not_the_claimant():
+    text = "Provider Information\nPhysician First Name: Omar Physician Last Name: Vance\n"
+    assert find_claimant(text) is None
+
+
+def test_initial_and_surname_signer_needs_a_credential_and_is_spelled_out():
+    text = ("Physician Name: Odette R. Lindgren, MD\n...\n"
+            "Requesting Physician Signature: O. Lindgren MD Date: 01/02/2025\n")
+    person = find_author(text)
+    assert person is not None and person.name == "O. Lindgren"
+    assert full_spelling(person.name, text) == "Odette R. Lindgren"
+    assert find_author("Signature of employer representative: B. Tolliver\n") is None
+
+
+def test_declaration_closing_and_printed_name_line():
+    text = ("I declare under penalty of perjury that the above is true.\n"
+            "Executed at Fresno, California, on June 3, 2025.\n"
+            "O. R. Lindgren, MD\nOdette R. Lindgren, M.D.\nFamily Medicine\n")
+    person = find_author(text)
+    assert person is not None and full_spelling(person.name, text) == "Odette R. Lindgren"
+    form = ("Signature: ORLindgren MD Cal. Lic. 123\nExecuted at: Fresno, CA Date: 06/03/2025\n"
+            "Name: Odette R. Lindgren, M.D. Specialty: Family Medicine\n")
+    person = find_author(form)
+    assert person is not None and person.name == "Odette R. Lindgren"
+
+
+def test_initials_written_before_a_printed_name_are_dropped():
+    person = find_author("Signature: ORL Odette R. Lindgren, M.D.\n")
+    assert person is not None and person.name == "Odette R. Lindgren"
+
+
+def test_therapist_signing_the_last_line_is_the_author():
+    text = "A: tolerated well.\nP: continue plan.\nBrenna Solis, PT, DPT Lic PT 1234 3/3/25\n"
+    person = find_author(text)
+    assert person is not None and person.name == "Brenna Solis"
+    assert normalize_name("Brenna Solis, OTR/L, CHT") == "Brenna Solis"
+
+
+def test_signed_field_with_a_scrawl_then_the_printed_name():
+    text = "Signed: O. Lindgren DC Odette Lindgren, D.C. Date: 02/03/2024\n"
+    person = find_author(text)
+    assert person is not None
+    assert full_spelling(person.name, text) == "Odette Lindgren"
+
+
+def test_sender_of_a_fax_cover():
+    from pipeline.extract.people import find_sender
+    assert find_sender("FAX\nTo: claims desk\nFrom: Noor Haddad, billing office\n").name == \
+        "Noor Haddad"
+    assert find_sender("From: Noor H. -- authorizations\n").name == "Noor H."
+    assert find_sender("03/04/2025 10:00 FROM: NORTH VALLEY CLINIC TO: 5551234\n") is None
+
+
+def test_a_firm_in_the_from_field_is_not_a_sender():
+    from pipeline.extract.people import find_sender
+    assert find_sender("From: Valley Bone & Joint Group\nTo: adjuster\n") is None
