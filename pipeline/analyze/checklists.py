@@ -42,20 +42,24 @@ REQUEST_TYPES = frozenset({"rfa", "ur_decision", "imr_application", "imr_notice"
                            "imr_determination"})
 
 #: item -> (document types that satisfy it, record kinds that show it is owed, text patterns)
+#: A surgery is shown by what happened to the patient ("status post", "underwent"), not by a
+#: "post-operative" item that is only requested or recommended; an IMR decision by the IMR's
+#: own outcome, not by "an Independent Medical Review of the utilization review decision" (the
+#: UR's decision) nor by an application for one.
 _OWED_BY_MENTION: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "operative_reports": (
         ("operative_report",), ("operative_report",),
-        r"\b(status[\s-]post|s/p|underwent|had|prior|history of|post-?operative)\b[^.\n]{0,50}"
+        r"\b(status[\s-]post|s/p|underwent|had|prior|history of)\b[^.\n]{0,50}"
         r"(\w+(ectomy|otomy|plasty|scopy|desis)\b|surgery|surgical|repair|fusion|release|ORIF|"
-        r"reconstruction|replacement)|\boperative report\b|\bpost-?operative(?:ly)?\b"),
+        r"reconstruction|replacement)|\boperative report\b"),
     "prior_imr_decisions": (
         ("imr_determination",), ("imr_determination",),
-        r"\b(IMR|independent medical review)\b[^.\n]{0,60}\b(upheld|overturned|determination|"
+        r"\b(IMR|independent medical review)\b(?:(?!\b(?:utilization review|UR|application|"
+        r"apply|applied|request(?:ed|s)?)\b)[^.\n]){0,60}\b(upheld|overturned|determination|"
         r"decision)\b|final determination letter"),
     "peer_to_peer_notes": (
         ("peer_to_peer_note",), ("peer_to_peer_note",),
-        r"\bpeer[\s-]*to[\s-]*peer\b(?![^\n]{0,80}\b(unable|attempt|not (?:reached|available|"
-        r"returned)|unsuccessful|no answer|was not|could not|voice ?mail|left a message)\b)"),
+        r"\bpeer[\s-]*to[\s-]*peer\b"),
 }
 #: items a UR letter itself shows (it reports the peer-to-peer call it held)
 _SEARCH_LETTERS = frozenset({"peer_to_peer_notes"})
@@ -79,25 +83,66 @@ def _texts(claim: ClaimFile, exclude_types: frozenset[str] = frozenset()) -> lis
     return out
 
 
-def _record_kinds(claim: ClaimFile) -> set[str]:
-    from pipeline.analyze.matching import record_kind, records_of
-    return {record_kind(r) for d in live_documents(claim) for r in records_of(d)} - {None}
-
-
 _NEGATION = re.compile(r"\b(no|not|denies|denied|never|none|without|negative for)\b",
                        re.IGNORECASE)
 
+#: a peer-to-peer call that did not happen: attempted, unanswered, not required or declined
+_P2P_FAILED = re.compile(
+    r"\b(unable|attempt\w*|unsuccessful|unanswered|no answer|no return(?:ed)? call"
+    r"|not (?:be )?(?:reached|available|returned|required|held|conducted|completed|performed"
+    r"|possible|indicated)|(?:did|does|could) not (?:take place|occur|happen|respond|reach"
+    r"|speak|connect)|never (?:took place|occurred|returned)|voice ?mail|left (?:a )?message"
+    r"|declined|not (?:been )?returned|(?:nobody|no one|never) (?:called|returned|answered)"
+    r"|took a message|no response|did not answer)\b", re.IGNORECASE)
+#: what the rest of the sentence (or, after a heading, the next one) may not say
+_REJECT: dict[str, re.Pattern[str]] = {"peer_to_peer_notes": _P2P_FAILED}
+#: what may not stand just before the mention: an IMR one may apply for or request is no
+#: IMR determination
+_REJECT_BEFORE: dict[str, re.Pattern[str]] = {"prior_imr_decisions": re.compile(
+    r"\b(application|apply|applying|request\w*|right|eligible|file|filing)\b\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE)}
+#: a sentence's end, not an initial's or a title's period ("Dr. M. R. Haddad was reached")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)[.!?](?=\s|$)")
 
-def mentioned(pattern: str, texts: list[str]) -> bool:
-    """A match of ``pattern`` in any text, not negated within its own words or just before."""
+
+def _window(text: str, start: int, end: int, limit: int = 250, least: int = 100) -> str:
+    """From a match to the end of its sentence and the next one (a heading's paragraph), at
+    least ``least`` characters when the text goes on."""
+    stop = min(len(text), start + limit)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, end, stop)][:2]
+    return text[start:max(ends[-1] if ends else stop, min(stop, start + least))]
+
+
+def mentioned(pattern: str, texts: list[str], reject: re.Pattern[str] | None = None,
+              reject_before: re.Pattern[str] | None = None) -> bool:
+    """A match of ``pattern`` in any text, not negated within its own words or just before,
+    and (with ``reject``) not followed in its sentence by words that undo it, nor (with
+    ``reject_before``) preceded by words that make it something else."""
     regex = re.compile(pattern, re.IGNORECASE)
     for text in texts:
         for match in regex.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[max(line_start, match.start() - 25):match.start()]
-            if not _NEGATION.search(before + " " + match.group(0)):
-                return True
+            if _NEGATION.search(before + " " + match.group(0)):
+                continue
+            if reject is not None and reject.search(_window(text, match.start(), match.end())):
+                continue
+            if reject_before is not None and reject_before.search(before):
+                continue
+            return True
     return False
+
+
+_NOT_DONE = re.compile(r"\b(application|apply|applied|request(?:ed|s)?|recommend\w*|planned)\b",
+                       re.IGNORECASE)
+
+
+def _record_kinds(claim: ClaimFile) -> set[str]:
+    """Kinds of the records-reviewed entries that name a record (an application for or a
+    request of a thing is not the thing: "Application for Independent Medical Review")."""
+    from pipeline.analyze.matching import record_kind, records_of
+    return {record_kind(r) for d in live_documents(claim) for r in records_of(d)
+            if not _NOT_DONE.search(r.description or "")} - {None}
 
 
 def pre_qme_checklist(claim: ClaimFile) -> list[CheckItem]:
@@ -115,7 +160,8 @@ def pre_qme_checklist(claim: ClaimFile) -> list[CheckItem]:
             rows.append(CheckItem(item, "present", docs))
         elif kinds & set(record_kinds):
             rows.append(CheckItem(item, "missing", note="cited in a records-reviewed list"))
-        elif mentioned(pattern, texts[item in _SEARCH_LETTERS]):
+        elif mentioned(pattern, texts[item in _SEARCH_LETTERS], _REJECT.get(item),
+                       _REJECT_BEFORE.get(item)):
             rows.append(CheckItem(item, "missing", note="mentioned in the file"))
         else:
             rows.append(CheckItem(item, "not_applicable", note="nothing in the file shows one"))

@@ -81,25 +81,38 @@ def same_person(a: str | None, b: str | None) -> bool | None:
 
 _COMPATIBLE: tuple[frozenset[str], ...] = (
     frozenset({"treating_report", "doctor_first_report"}),
+    # a visit note: "the therapist saw the patient for visit 8 (daily note)" reads as either
+    frozenset({"treating_report", "therapy_note"}),
     frozenset({"qme_report", "ame_report"}),
     frozenset({"imaging_report", "diagnostic_report"}),
-    frozenset({"imr_determination", "imr_notice"}),
+    # the papers of one IMR: an entry's guess among them is unreliable ("DWC Form IMR")
+    frozenset({"imr_determination", "imr_notice", "imr_application"}),
 )
+
+
+#: a "QME" entry that names the panel ("QME panel list No. 7391046"), not a report
+_PANEL = re.compile(r"\bpanel\s+(?:list|no\b|number)", re.IGNORECASE)
 
 
 def record_kind(record: Record) -> str | None:
     """The document type an entry names: the extractor's guess, else from its description
-    (``pipeline.extract.records.record_kind``, the one place that reads kinds from words)."""
-    if record.kind in DOCUMENT_TYPES and record.kind != "other":
-        return record.kind
-    from pipeline.extract.records import record_kind as kind_from_text
-    kind = kind_from_text(record.description or "")
-    return kind if kind in DOCUMENT_TYPES and kind not in ("other", "correspondence") else None
+    (``pipeline.extract.records.record_kind``, the one place that reads kinds from words).
+    A "QME" entry naming a panel (list) is the panel list, not a report."""
+    kind = record.kind if record.kind in DOCUMENT_TYPES and record.kind != "other" else None
+    if kind is None:
+        from pipeline.extract.records import record_kind as kind_from_text
+        kind = kind_from_text(record.description or "")
+        kind = kind if kind in DOCUMENT_TYPES and kind not in ("other", "correspondence") \
+            else None
+    if kind in ("qme_report", "ame_report") and _PANEL.search(record.description or ""):
+        return "qme_panel_list"
+    return kind
 
 
 def kind_score(cited: str | None, actual: str) -> float:
-    """1 same kind, 0.6 compatible kinds, 0.3 unknown on either side, 0 different."""
-    if cited is None or actual in ("other", "correspondence"):
+    """1 same kind, 0.6 compatible kinds, 0.3 unknown on either side, 0 different. A cited
+    "letter" or "notice" (correspondence) names no kind: any letter of the file may be it."""
+    if cited in (None, "correspondence") or actual in ("other", "correspondence"):
         return 0.3
     if cited == actual:
         return 1.0
@@ -156,10 +169,28 @@ class RecordMatch:
         return self.document is not None and not self.exact
 
 
+def _named_in(description: str | None, name: str | None) -> bool:
+    """The document's author is named in the entry's description ("On 04/25, Jane Roe, M.D.,
+    of the radiology group read ..."): every word of the name, or the surname, with a title."""
+    tokens = name_tokens(name)
+    if not description or not tokens:
+        return False
+    words = set(name_tokens(description))
+    if all(t in words for t in tokens):
+        return len(tokens) >= 2 or bool(re.search(
+            rf"\b(?:dr|doctor)\.?\s+{re.escape(tokens[0])}\b", description, re.IGNORECASE))
+    return False
+
+
 def _author_ok(record: Record, doc: Document) -> float:
-    """Author similarity 0..1 (0.5 when unknown on either side)."""
+    """Author similarity 0..1 (0.5 when unknown on either side). The entry's author is what
+    the extractor took for it; an author the description itself names counts too (the
+    extractor may have taken the referring physician)."""
     from pipeline.analyze.findings import doc_author
-    score = name_similarity(record.author, doc_author(doc))
+    author = doc_author(doc)
+    score = name_similarity(record.author, author)
+    if _named_in(record.description, author):
+        return 1.0
     return 0.5 if score < 0 else score / 100.0
 
 

@@ -8,7 +8,15 @@ from pipeline.analyze.checklists import (
     missing_document_findings,
     pre_qme_checklist,
 )
-from pipeline.model import IMR_ITEMS, PRE_QME_ITEMS, ImrBlock, Treatment, UrBlock
+from pipeline.model import (
+    IMR_ITEMS,
+    PRE_QME_ITEMS,
+    ImrBlock,
+    QmeBlock,
+    Record,
+    Treatment,
+    UrBlock,
+)
 
 
 def _status(rows):
@@ -106,3 +114,57 @@ def test_missing_rows_become_findings():
     assert pre_qme == {r.item for r in claim.checklists["pre_qme"] if r.status == "missing"}
     assert "treating_reports" not in pre_qme
     assert all(f.code == "MISSING_DOCUMENT" and f.document is None for f in findings)
+
+
+def _owed(texts, *extra):
+    pr2 = make_doc("T1", "treating_report", 1, date=d("2025-03-10"))
+    letter = make_doc("U1", "ur_decision", 3, date=d("2025-03-25"))
+    other = make_doc("X1", "correspondence", 4, date=d("2025-03-26"))
+    return _status(pre_qme_checklist(make_claim(pr2, letter, other, *extra, texts=texts)))
+
+
+def test_a_requested_post_surgical_service_is_no_surgery():
+    status = _owed({"T1": "Plan: release of the left thumb; post-operative hand therapy "
+                          "to follow if approved.",
+                    "X1": "Enclosed: request for post-op therapy, 8 sessions."})
+    assert status["operative_reports"] == "not_applicable"
+    status = _owed({"T1": "She underwent a left thumb release on 01/05/2025."})
+    assert status["operative_reports"] == "missing"
+
+
+def test_a_peer_call_that_never_connected_owes_no_note():
+    headed = ("PEER REVIEW CONTACT\n\nPeer-to-peer\n\nThe reviewer tried twice and was never "
+              "called back; the physician did not respond before the due date.")
+    assert _owed({"U1": headed})["peer_to_peer_notes"] == "not_applicable"
+    assert _owed({"U1": "Peer-to-peer: not required for a retrospective request."})[
+        "peer_to_peer_notes"] == "not_applicable"
+    assert _owed({"U1": "PEER TO PEER: the reviewer attempted to call the office twice."})[
+        "peer_to_peer_notes"] == "not_applicable"
+    held = ("Peer-to-peer: the reviewer spoke with the requesting physician on 03/24/2025; "
+            "what was discussed did not change the outcome.")
+    assert _owed({"U1": held})["peer_to_peer_notes"] == "missing"
+
+
+def test_the_right_to_ask_for_an_imr_is_no_imr_determination():
+    status = _owed({"U1": "To dispute it, sign the enclosed Application for Independent "
+                          "Medical Review and mail it with a copy of this decision.",
+                    "X1": "You may request an IMR of the utilization review decision."})
+    assert status["prior_imr_decisions"] == "not_applicable"
+    status = _owed({"X1": "The IMR reviewer overturned the denial of the MRI."})
+    assert status["prior_imr_decisions"] == "missing"
+
+
+def test_an_application_listed_among_the_records_does_not_show_a_determination():
+    qme = make_doc("Q1", "qme_report", 6, date=d("2025-06-01"),
+                   qme=QmeBlock(records_reviewed=[
+                       Record(d("2025-04-01"), "Application for Independent Medical Review",
+                              kind="imr_determination")]))
+    assert _owed({}, qme)["prior_imr_decisions"] == "not_applicable"
+    qme.qme.records_reviewed.append(Record(d("2025-05-02"), "IMR final determination letter"))
+    assert _owed({}, qme)["prior_imr_decisions"] == "missing"
+
+
+def test_a_title_or_an_initial_does_not_end_the_sentence_that_undoes_the_call():
+    text = ("A peer-to-peer call to Dr. J. K. Olsen was tried; the office took a message and "
+            "nobody called back.")
+    assert _owed({"U1": text})["peer_to_peer_notes"] == "not_applicable"

@@ -134,3 +134,48 @@ def test_near_dated_study_by_the_same_radiologist_despite_the_modality_named():
                   ur=UrBlock(records_reviewed=records))
     (m,) = match_records(make_claim(xray, ur), Settings())
     assert m.document == "D1" and m.near
+
+
+def test_author_named_in_the_description_beats_the_extracted_author():
+    """The extractor took the referring doctor as the author; the description names the
+    radiologist who signed the study, cited three days off."""
+    records = [Record(d("2025-02-17"), "Helen Park, M.D., of Westside Imaging read the study",
+                      author="Dr. Ravi Patel", kind="imaging_report")]
+    claim = _claim(records)
+    claim.document("D3").author = "Helen Park"
+    (m,) = match_records(claim, Settings())
+    assert m.document == "D3" and not m.exact
+
+
+def test_a_visit_note_read_as_a_treating_report_matches_the_therapy_note_of_its_day():
+    """"The therapist saw the patient for visit 6 (daily note)" guessed as a treating report."""
+    note = make_doc("D5", "therapy_note", 5, date=d("2025-03-20"))
+    records = [Record(d("2025-03-20"), "The therapist saw the patient for visit 6",
+                      kind="treating_report")]
+    claim = _claim(records)
+    claim.documents.insert(3, note)
+    (m,) = match_records(claim, Settings())
+    assert m.document == "D5" and m.exact
+
+
+def test_a_panel_list_entry_is_not_a_medical_legal_report():
+    assert record_kind(Record(None, "QME panel list no. 5512, internal medicine",
+                              kind="qme_report")) == "qme_panel_list"
+    assert record_kind(Record(None, "Panel QME report of Dr. Lee")) == "qme_report"
+    panel = make_doc("P1", "qme_panel_list", 5, date=d("2025-03-03"))
+    records = [Record(d("2025-03-03"), "Medical Unit QME panel list No. 5512")]
+    claim = _claim(records)
+    claim.documents.insert(3, panel)
+    (m,) = match_records(claim, Settings())
+    assert m.document == "P1"
+
+
+def test_a_cited_notice_or_imr_paper_matches_the_letter_of_its_day():
+    notice = make_doc("N1", "ur_decision", 5, date=d("2025-03-05"))
+    app = make_doc("A1", "imr_application", 6, date=d("2025-04-02"))
+    records = [Record(d("2025-03-05"), "Notice", kind="correspondence"),
+               Record(d("2025-04-02"), "DWC Form IMR, regular review",
+                      kind="imr_determination")]
+    claim = _claim(records)
+    claim.documents[3:3] = [notice, app]
+    assert [m.document for m in match_records(claim, Settings())] == ["N1", "A1"]

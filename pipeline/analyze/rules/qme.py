@@ -11,21 +11,27 @@ Decisions:
   the same finding (``details.summary_body_differ``). A stated
   combined figure above the plain sum of the ratings read, from a report that addresses a body
   part whose rating was not read, means ratings are missing from the extraction (adding is the
-  worst error a report makes): no arithmetic finding then.
+  worst error a report makes): no arithmetic finding then. A "rating" more than twice the stated
+  combined figure (and 10 points above it) cannot be a whole person rating of the report
+  (combining never lowers the largest) and is set aside as a misread number.
 - APPORTIONMENT_DEFECT: industrial + non-industrial shares that do not add to 100 (when both are
   stated), or a share stated with ``explained`` False.
 - BODY_PART_NOT_ADDRESSED compares the claimed body parts (claim form, employer report and
-  Doctor's First Report; else the claim's consolidated parts) with the parts the report rates,
+  Doctor's First Report; none when the file has none of them) with the parts the report rates,
   apportions, lists as addressed or names at all (a part it names is taken as addressed, at
   least in part: the finding is for parts the report ignores);
   a "bilateral" part and a sided part of the same joint cover each other. Skipped for
-  supplementals and when the report's parts could not be read at all.
-- DECLARATION_MISSING: declaration or signature known to be absent (False, not None).
+  supplementals and when the report's parts could not be read at all. ``related``: the claim
+  documents and treating reports before the report that name the missing part.
+- DECLARATION_MISSING: declaration or signature known to be absent (False, not None), or a
+  declaration whose date line was left blank (``declaration_undated``: read in the text, not
+  inferred from a date the extractor did not find).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 from pipeline.analyze.cvc import combine_wpi
@@ -68,19 +74,37 @@ def qme_report_late(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     return out
 
 
-def _ratings(qme: QmeBlock, where: str) -> dict[str, float]:
+#: a rating this far above the stated combined figure is no slip of arithmetic or of copying
+IMPLAUSIBLE_FACTOR, IMPLAUSIBLE_MARGIN = 2.0, 10.0
+
+
+def plausible_impairments(qme: QmeBlock) -> list:
+    """The ratings that can be whole person ratings of this report. Combining never lowers the
+    largest rating, so a report may err by a few points around its combined figure, but a
+    "rating" more than twice the combined figure it states (and 10 points above it) is some
+    other number read as a rating - an upper-extremity percentage, a figure or table number."""
+    if qme.combined_wpi is None:
+        return list(qme.impairments)
+    stated = float(qme.combined_wpi)
+    return [imp for imp in qme.impairments
+            if not (float(imp.wpi) > IMPLAUSIBLE_FACTOR * stated
+                    and float(imp.wpi) - stated >= IMPLAUSIBLE_MARGIN)]
+
+
+def _ratings(impairments: list, where: str) -> dict[str, float]:
     out: dict[str, float] = {}
-    for imp in qme.impairments:
+    for imp in impairments:
         if imp.where == where and imp.body_part not in out:
             out[imp.body_part] = float(imp.wpi)
     return out
 
 
 def wpi_problems(qme: QmeBlock, combine: Callable[[Sequence[float]], int] | None) -> dict:
-    summary, body = _ratings(qme, "summary"), _ratings(qme, "body")
+    impairments = plausible_impairments(qme)
+    summary, body = _ratings(impairments, "summary"), _ratings(impairments, "body")
     problems: dict = {}
     stated: dict[str, dict[str, list[float]]] = {}
-    for imp in qme.impairments:
+    for imp in impairments:
         values = stated.setdefault(imp.body_part, {}).setdefault(imp.where, [])
         if float(imp.wpi) not in values:
             values.append(float(imp.wpi))
@@ -217,12 +241,23 @@ CLAIM_TYPES = ("claim_form", "employer_report", "doctor_first_report")
 
 def claimed_parts(claim: ClaimFile) -> list[str]:
     """The body parts claimed: those the claim form, employer's report and Doctor's First Report
-    name; without any, the claim's consolidated body parts (treating reports included).
-    Complaints a later treating report mentions in passing are not claims."""
+    name. Without any of them the file does not show what was claimed (the parts treating
+    reports and letters mention include complaints in passing - "tingling in the hand" - that
+    are no claim), so nothing is."""
     parts: list[str] = []
     for doc in live_documents(claim, *CLAIM_TYPES):
         parts += [p for p in doc.body_parts if p not in parts]
-    return parts or list(claim.claim.body_parts)
+    return parts
+
+
+CLAIMING_TYPES = CLAIM_TYPES + ("treating_report",)
+
+
+def claiming_documents(claim: ClaimFile, parts: list[str]) -> list[Document]:
+    """The claimant's claim documents and treating reports that name any of ``parts``: where a
+    paralegal shows the part is in the claim."""
+    return [doc for doc in live_documents(claim, *CLAIMING_TYPES)
+            if any(part_covered(part, set(doc.body_parts)) for part in parts)]
 
 
 def addressed_parts(doc: Document) -> set[str]:
@@ -255,10 +290,34 @@ def body_part_not_addressed(claim: ClaimFile, ctx: RuleContext) -> list[Finding]
                    "not completely address the issues (8 CCR 10682(b)).")
         out.append(make_finding(
             "BODY_PART_NOT_ADDRESSED", "high", message, document=doc,
+            related=[d for d in claiming_documents(claim, missing)
+                     if d.date is None or report_day(doc) is None or d.date <= report_day(doc)],
             evidence=evidence_for(doc, "qme.body_parts_addressed", "body_parts",
                                   "qme.impairments"),
             details={"missing": missing, "claimed": claimed, "addressed": sorted(addressed)}))
     return out
+
+
+_PERJURY = re.compile(r"declare\s+under\s+penalty\s+of\s+perjury", re.IGNORECASE)
+#: a date line left blank: "on the _____ day of ________, 20___", "Dated: ______"
+_BLANK_DATE = re.compile(r"\bday\s+of\s*_{3,}|_{3,}\s*day\s+of\b|\b(?:dated?|executed\s+on)"
+                         r"\s*:?\s*_{3,}", re.IGNORECASE)
+_SIGNATURE_WINDOW = 600
+
+
+def declaration_undated(claim: ClaimFile, doc: Document) -> bool:
+    """The report's declaration is there but its date was left blank: no declaration or
+    signature date was read, and the text after the (first) declaration shows an unfilled date
+    line. Absence alone proves nothing; the blank line is what was read."""
+    qme = doc.qme
+    if qme is None or not qme.declaration_present or qme.declaration_date or qme.signature_date:
+        return False
+    for page in claim.pages_of(doc):
+        match = _PERJURY.search(page.text)
+        if match:
+            window = page.text[match.end():match.end() + _SIGNATURE_WINDOW]
+            return bool(_BLANK_DATE.search(window))
+    return False
 
 
 def declaration_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
@@ -272,10 +331,13 @@ def declaration_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
             missing.append("declaration")
         if qme.signature_present is False:
             missing.append("signature")
+        elif declaration_undated(claim, doc):
+            missing.append("signature_date")
         if not missing:
             continue
         words = {"declaration": "the declaration under penalty of perjury (LC 4628(j))",
-                 "signature": "the evaluator's signature and date"}
+                 "signature": "the evaluator's signature and date",
+                 "signature_date": "the date of its declaration (left blank; LC 4628(j))"}
         message = (f"{cap(doc_label(doc))} lacks "
                    f"{' and '.join(words[m] for m in missing)}.")
         out.append(make_finding("DECLARATION_MISSING", "high", message, document=doc,

@@ -18,7 +18,10 @@ Decisions:
 - Neither RECORD_DATE_MISMATCH nor CITED_RECORD_MISSING is raised when a page outside the citing
   document is headed (first lines) with the cited date: the record is probably in the file,
   inside a document the page split did not separate.
-- CITED_RECORD_MISSING: a dated entry that matched nothing; and a named, dated study or report
+- CITED_RECORD_MISSING: a dated entry that names a kind of record (a report, study, note, form:
+  ``matching.record_kind``) and matched nothing - an entry whose words name no record ("Hired",
+  "quota raised ...", a heading or a line of history the list extraction took in) is not a record
+  to request; and a named, dated study or report
   in a treating report's text ("MRI of the lumbar spine dated 02/14/2025 showed ...") that is
   in the file neither on that date nor a few days away. One finding per report and cited record
   (kind and date); a study named in several treating reports' text gives one finding, on the
@@ -157,8 +160,8 @@ def cited_record_missing(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     seen: set[tuple] = set()
     headers = header_dates(claim)
     for m in ctx.matches:
-        if m.document is not None or m.record.date is None:
-            continue
+        if m.document is not None or m.record.date is None or m.kind is None:
+            continue                # matched, undated, or not recognisably a record
         report = claim.document(m.report)
         if report is None or dated_elsewhere(m.record.date, report, headers):
             continue

@@ -3,7 +3,8 @@
 Checked, one finding per document listing every problem found (``details.problems``; the first
 problem's figures are also ``details.earlier`` / ``details.later``):
 - a QME/AME report date or signature date before its exam date (high);
-- a UR decision before the RFA was received (high);
+- a UR decision before the RFA was received (high; not for a deferral or incomplete-RFA notice,
+  which decides nothing - the date it gives is its letter's, often the RFA's own);
 - any of the document's own dates after ``as_of`` (medium; deadlines it states are not checked);
 - a service date (date of service, proof of service) before the claimant's date of birth
   (medium).
@@ -15,7 +16,7 @@ import datetime as dt
 
 from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
 from pipeline.analyze.matching import rfa_for_ur
-from pipeline.analyze.rules.context import RuleContext, live_documents
+from pipeline.analyze.rules.context import NOT_DECISIONS, RuleContext, live_documents
 from pipeline.model import ClaimFile, Document, Finding
 
 
@@ -56,7 +57,8 @@ def sequence_problems(doc: Document, as_of: dt.date,
                              "later": qme.exam_date, "fields": ["qme.signature_date",
                                                                 "qme.exam_date"]})
     ur = doc.ur
-    if ur and ur.decision_date and ur.rfa_received_date and ur.decision_date < ur.rfa_received_date:
+    if (ur and ur.decision_date and ur.rfa_received_date and ur.notice_kind not in NOT_DECISIONS
+            and ur.decision_date < ur.rfa_received_date):
         problems.append({"kind": "decision_before_rfa_received", "earlier": ur.decision_date,
                          "later": ur.rfa_received_date,
                          "fields": ["ur.decision_date", "ur.rfa_received_date"]})

@@ -3,6 +3,9 @@
 Only lateness makes a UR decision invalid (Dubon II), so UR_UNTIMELY is high; content defects
 are IMR / audit arguments (medium).
 
+Deferral and incomplete-RFA notices (``context.NOT_DECISIONS``) decide nothing about medical
+necessity, so no decision clock applies to them (an incomplete RFA has not started it).
+
 Decision clocks run from the day after receipt of the RFA (no mail extension: they run from
 receipt, not service):
 - retrospective review: ``ur_retrospective_days`` calendar days;
@@ -27,6 +30,7 @@ import math
 from pipeline.analyze.findings import cap, doc_label, evidence_for, make_finding, us_date
 from pipeline.analyze.matching import rfa_for_ur
 from pipeline.analyze.rules.context import (
+    NOT_DECISIONS,
     Calendar,
     RuleContext,
     disputes_treatment,
@@ -94,8 +98,8 @@ def ur_untimely(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
         return []
     out = []
     for doc in live_documents(claim, "ur_decision"):
-        if doc.ur is None:
-            continue
+        if doc.ur is None or doc.ur.notice_kind in NOT_DECISIONS:
+            continue                # a deferral or incomplete-RFA notice decides nothing
         details = ur_timeliness(doc.ur, ctx.calendar, ctx.legal, doc.date, doc.service_date)
         if details is None:
             continue

@@ -80,10 +80,36 @@ def test_body_parts_not_addressed():
     assert not part_covered("right knee", {"right shoulder"})
     doc = _qme(report_date=d("2025-05-01"), body_parts_addressed=["lumbar spine"],
                impairments=[Impairment("right shoulder", 5)])
-    claim = make_claim(doc, body_parts=["lumbar spine", "right shoulder", "left knee"])
+    form = make_doc("C1", "claim_form", 5, date=d("2025-01-10"),
+                    body_parts=["lumbar spine", "right shoulder", "left knee"])
+    claim = make_claim(doc, form)
     (finding,) = body_part_not_addressed(claim, make_ctx(claim))
     assert finding.details["missing"] == ["left knee"]
     assert "left knee" in finding.message
+    assert finding.related == ["C1"]
+
+
+def test_unclaimed_parts_are_judged_only_against_claim_documents():
+    """Without a claim form, employer's report or first report the file does not say what was
+    claimed: parts gathered from letters and progress notes are not claims."""
+    doc = _qme(report_date=d("2025-05-01"), body_parts_addressed=["cervical spine"])
+    claim = make_claim(doc, body_parts=["cervical spine", "left hand"])
+    assert body_part_not_addressed(claim, make_ctx(claim)) == []
+
+
+def test_related_names_every_earlier_document_claiming_the_missing_part():
+    doc = _qme(report_date=d("2025-05-01"), body_parts_addressed=["lumbar spine"])
+    form = make_doc("C1", "claim_form", 5, date=d("2025-01-10"),
+                    body_parts=["lumbar spine", "psyche"])
+    first = make_doc("F1", "doctor_first_report", 6, date=d("2025-01-12"),
+                     body_parts=["lumbar spine"])
+    progress = make_doc("P1", "treating_report", 7, date=d("2025-02-20"),
+                        body_parts=["psyche", "lumbar spine"])
+    later = make_doc("P2", "treating_report", 8, date=d("2025-06-20"), body_parts=["psyche"])
+    claim = make_claim(doc, form, first, progress, later)
+    (finding,) = body_part_not_addressed(claim, make_ctx(claim))
+    assert finding.details["missing"] == ["psyche"]
+    assert finding.related == ["C1", "P1"]
 
 
 def test_unread_body_parts_are_not_a_finding():
@@ -114,7 +140,8 @@ def test_stated_combined_above_the_sum_means_ratings_were_not_read():
 def test_report_rating_nothing_is_judged_by_the_parts_it_names():
     doc = _qme(report_date=d("2025-05-01"))
     doc.body_parts = ["cervical spine"]
-    claim = make_claim(doc, body_parts=["cervical spine", "left shoulder"])
+    form = make_doc("E1", "employer_report", 5, body_parts=["cervical spine", "left shoulder"])
+    claim = make_claim(doc, form)
     (finding,) = body_part_not_addressed(claim, make_ctx(claim))
     assert finding.details["missing"] == ["left shoulder"]
 
@@ -128,3 +155,37 @@ def test_two_body_statements_of_one_part_disagree():
     doc = _qme(report_date=d("2025-05-01"), impairments=qme.impairments, combined_wpi=11)
     (finding,) = wpi_arithmetic(make_claim(doc), make_ctx(make_claim(doc)))
     assert "right shoulder 7% and 5% in the body of the report" in finding.message
+
+
+def test_a_figure_far_above_the_combined_rating_is_not_a_rating():
+    """46 read from "Figs. 16-40/43/46" next to a 6% shoulder and a stated 14% combined."""
+    qme = QmeBlock(impairments=[Impairment("cervical spine", 8, where="summary"),
+                                Impairment("left shoulder", 46, where="summary"),
+                                Impairment("left shoulder", 6, where="body")], combined_wpi=14)
+    assert wpi_problems(qme, combine_wpi) == {}
+
+
+def test_a_summary_a_few_points_off_is_still_reported():
+    qme = QmeBlock(impairments=[Impairment("right knee", 4, where="summary"),
+                                Impairment("right knee", 2, where="body")], combined_wpi=2)
+    problems = wpi_problems(qme, combine_wpi)
+    assert problems["summary_body_differ"] == {"right knee": {"summary": 4.0, "body": 2.0}}
+    single = QmeBlock(impairments=[Impairment("lumbar spine", 8)], combined_wpi=6)
+    assert wpi_problems(single, combine_wpi)["computed"] == 8
+
+
+def test_a_declaration_with_its_date_left_blank():
+    signed_blank = ("I declare under penalty of perjury that this report is true and correct.\n"
+                    "Signed in Fresno County, California, this ____ day of __________, 20___.\n"
+                    "Dr. Susan Lee")
+    doc = _qme(report_date=d("2025-05-01"), declaration_present=True)
+    claim = make_claim(doc, texts={"D1": signed_blank})
+    (finding,) = declaration_missing(claim, make_ctx(claim))
+    assert finding.details == {"missing": ["signature_date"]}
+    # the same declaration dated: nothing; a date merely not read: nothing either
+    claim = make_claim(doc, texts={"D1": signed_blank.replace("____ day of __________, 20___",
+                                                              "2nd day of May, 2025")})
+    assert declaration_missing(claim, make_ctx(claim)) == []
+    doc.qme.declaration_date = d("2025-05-02")
+    claim = make_claim(doc, texts={"D1": signed_blank})
+    assert declaration_missing(claim, make_ctx(claim)) == []

@@ -122,3 +122,12 @@ def test_a_page_headed_with_the_cited_date_means_the_record_is_in_the_file():
     page = next(p for p in claim.pages if p.number == 4)        # inside the job description
     page.text = "FUNCTIONAL CAPACITY EVALUATION\nDate of evaluation: 11/02/2024\n..."
     assert cited_record_missing(claim, make_ctx(claim)) == []
+
+
+def test_a_dated_entry_naming_no_kind_of_record_is_not_a_missing_record():
+    """A line of history or a heading the list extraction took in ("Started the job", "pay
+    quota increased") names no record a paralegal could request."""
+    claim = _file(records=[Record(d("2018-06-01"), "Started work as a warehouse lead"),
+                           Record(d("2024-11-02"), "Urine drug screen")])
+    (finding,) = cited_record_missing(claim, make_ctx(claim))
+    assert finding.details["cited"] == "2024-11-02"

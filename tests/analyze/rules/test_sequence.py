@@ -42,3 +42,10 @@ def test_consistent_dates_are_clean():
     doc = make_doc("D1", "qme_report", 1, date=d("2025-05-01"),
                    qme=QmeBlock(exam_date=d("2025-04-10"), report_date=d("2025-05-01")))
     assert sequence_problems(doc, AS_OF, d("1968-05-01")) == []
+
+
+def test_a_deferral_gives_no_decision_date_to_compare_with_receipt():
+    notice = make_doc("D1", "ur_decision", 1, date=d("2025-03-18"),
+                      ur=UrBlock(notice_kind="deferral", decision_date=d("2025-03-18"),
+                                 rfa_received_date=d("2025-03-20")))
+    assert sequence_problems(notice, AS_OF, None) == []

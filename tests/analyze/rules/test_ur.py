@@ -118,3 +118,18 @@ def test_approval_letter_owes_no_notice_content():
     doc = make_doc("D1", "ur_decision", 1, date=d("2025-04-02"), ur=ur)
     claim = make_claim(doc)
     assert ur_notice_defect(claim, make_ctx(claim)) == []
+
+
+def test_deferral_and_incomplete_request_notices_have_no_decision_clock():
+    """A notice that defers review (liability disputed) or sends back an incomplete request
+    decides nothing; its dates are not a late decision nor a late communication."""
+    for kind in ("deferral", "incomplete_rfa"):
+        notice = make_doc("N1", "ur_decision", 1, date=d("2025-03-31"),
+                          ur=UrBlock(notice_kind=kind, overall_decision="delayed",
+                                     rfa_received_date=d("2025-03-20"),
+                                     decision_date=d("2025-03-31"),
+                                     service_date=d("2025-04-08")))
+        claim = make_claim(notice)
+        assert ur_untimely(claim, make_ctx(claim)) == []
+    notice.ur.notice_kind = "decision"
+    assert [f.code for f in ur_untimely(claim, make_ctx(claim))] == ["UR_UNTIMELY"]
