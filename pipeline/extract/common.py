@@ -30,6 +30,7 @@ _REPORTS = ("report_date", "letter_date", "letter_header", "exam_date", "date_of
 _VISITS = ("date_of_service", "exam_date", "report_date", "letter_date", "letter_header",
            "signed_date")
 _FORMS = ("signed_date", "signature_line", "letter_date", "letter_header", "report_date")
+_EMPLOYER_PAPERS = ("signed_date", "letter_date", "letter_header", "signature_line", "report_date")
 
 #: which dated label is "the date" of a document, by document type (first found wins)
 DATE_PRIORITY: dict[str, tuple[str, ...]] = {
@@ -57,8 +58,9 @@ DATE_PRIORITY: dict[str, tuple[str, ...]] = {
     "imr_application": _FORMS,
     "claim_form": _FORMS,
     "employer_report": _FORMS,
-    "job_description": _FORMS,
-    "wage_statement": _FORMS,
+    # an employer's own paper: its header date, before a signature acknowledging something else
+    "job_description": _EMPLOYER_PAPERS,
+    "wage_statement": _EMPLOYER_PAPERS,
     "other": _LETTERS,
 }
 
@@ -216,6 +218,25 @@ _ACCIDENT_LABEL = re.compile(r"(?im)(?<![A-Za-z0-9/])(?:D/A|DA(?=[ \t]*:)|D\.O\.
 _ACCIDENT_REACH = 12
 #: a labelled body-part list ends with its sentence
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+#: a form label alone at the end of its line ("5. Describe injury and part of body affected:"):
+#: its cell wraps over the lines below, up to the next field label or a blank line
+_WRAPPED_CELL_END = re.compile(r"\n[ \t]*(?:\n|\d{1,2}[A-Za-z]?\.[ \t]+[A-Z]|[^\n]{0,40}:)")
+_WRAPPED_CELL_LINES = 10
+#: words that name a body part without meaning the injured part: a physician's specialty
+#: ("internal medicine consultation", "Board certified in internal medicine") and the title
+#: of a treatment guideline ("ACOEM ... Cervical and Thoracic Spine Disorders"), and a reviewer's
+#: process ("an internal appeal", OCR'd "an internal .\nappeal")
+_NOT_A_BODY_PART = re.compile(
+    r"(?i)\binternal\s+med(?:icine\b|\.)(?=,?\s+(?:consult|evaluation|clearance|referral|"
+    r"specialist|physician|doctor|visit|follow|QME|AME|panel|practice|group|associates)|\s*\))"
+    r"|(?<=certified in )internal\s+medicine|(?<=specialty: )internal\s+medicine"
+    r"|\b(?:ACOEM|MTUS|ODG)\b[^.;]{0,80}?\b(?:Disorders|Complaints)\b"
+    r"|\binternal[\s.,]{0,4}(?:appeal|review)s?\b")
+#: a psychological injury as a claim form or an employer's report words it ("stress/anxiety",
+#: "depression"), read only inside a labelled body-part cell
+_PSYCHE_COMPLAINT = re.compile(
+    r"(?i)\b(?:anxiety|depression|depressive|emotional[ \t]+distress|"
+    r"(?<!repetitive )(?<!repetitive-)stress(?![ \t-]*(?:fracture|test|injur|reaction)))\b")
 
 
 def _cell(value: str) -> str:
@@ -373,9 +394,15 @@ def _extract_parties(doc: Document, parts: list[_PageText], cite) -> None:
                 break
 
 
+def _mask_not_body_parts(text: str) -> str:
+    """``text`` with specialties and guideline titles blanked (same length)."""
+    return _NOT_A_BODY_PART.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _body_parts_in(text: str) -> list[tuple[str, int, int]]:
     """Body parts named in ``text``, a name broken over lines ("low\r\nback") included;
     offsets are ``text``'s."""
+    text = _mask_not_body_parts(text)
     pieces = list(re.finditer(r"\S+", text))
     squeezed = " ".join(m.group(0) for m in pieces)
     starts: list[int] = []            # squeezed offset -> text offset
@@ -387,16 +414,33 @@ def _body_parts_in(text: str) -> list[tuple[str, int, int]]:
             for name, start, end in find_body_parts(squeezed)]
 
 
+def _labelled_value(text: str, match: re.Match[str]) -> str:
+    """The value of a body-part label: its line (and one wrapped line) up to the sentence's
+    end; a label ending its line owns the wrapped cell below it."""
+    value = match.group("value")
+    if value.strip() and not value.startswith("\n"):
+        return _SENTENCE_END.split(value, maxsplit=1)[0]
+    start = match.start("value")
+    end = _WRAPPED_CELL_END.search(text, start + 1)
+    stop = len(text) if end is None else end.start()
+    lines = text[start:stop].split("\n")
+    return "\n".join(lines[:_WRAPPED_CELL_LINES + 1])
+
+
 def _extract_body_parts(doc: Document, parts: list[_PageText], cite) -> None:
     """Body parts a labelled line names; else every body part the document mentions."""
     found: list[tuple[str, _PageText, int, int]] = []
     for part, _ in _body(parts):
         text = part.page.text[:part.body_end]
+        on_page: list[tuple[str, _PageText, int, int]] = []
         for match in _BODY_PART_LINE.finditer(text):
-            value = _SENTENCE_END.split(match.group("value"), maxsplit=1)[0]
+            value = _labelled_value(text, match)
+            offset = match.start("value")
             for name, start, end in _body_parts_in(value):
-                offset = match.start("value")
-                found.append((name, part, offset + start, offset + end))
+                on_page.append((name, part, offset + start, offset + end))
+            for psyche in _PSYCHE_COMPLAINT.finditer(value):
+                on_page.append(("psyche", part, offset + psyche.start(), offset + psyche.end()))
+        found.extend(sorted(on_page, key=lambda item: item[2]))
     if not found:
         for part, _ in _body(parts):
             for name, start, end in _body_parts_in(part.page.text[:part.body_end]):

@@ -60,7 +60,8 @@ _MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _ORD = r"(?:st|nd|rd|th)?"
 # a date never continues a number, a word, a fraction, a decimal or an amount
 _LEFT = r"(?<![0-9A-Za-z$/.\-|#])"
-_RIGHT = r"(?![0-9A-Za-z|]|[/\-.][0-9]|%|,[0-9])"
+#: (a period then a digit glued to a word is OCR's sentence end: "10/19/2026.0n the basis")
+_RIGHT = r"(?![0-9A-Za-z|]|[/\-][0-9]|\.[0-9](?![a-z])|%|,[0-9])"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # March 3, 2025 | Mar. 3rd, 2025 | MAR 20 2025 | Mar-03-2025
@@ -332,7 +333,14 @@ DATE_LABELS: dict[str, tuple[str, ...]] = {
                     "Executed on", "Signed this", "Executed this", "Signed:", "^Signed"),
     "service_date": ("served on", "Date Served", "Date of Proof of Service", "was served",
                      "were served", "Service Date of Decision", "Date of Mailing/Service"),
-    "requested_date": ("Date of Request", "Request Date", "Date Requested", "Requested on"),
+    "requested_date": ("Date of Request", "Request Date", "Date Requested", "Requested on",
+                       # a letter naming the request it answers: "RFA dated: 12/09/2019"
+                       "RFA dated:", "RFA Date:", "Request for Authorization dated:",
+                       "Authorization dated:", "Request dated:"),
+    # a person's employment, never the date of the document: "Hire date: 03/14/2011"
+    "employment_date": ("Hire Date", "Date of Hire", "Date Hired", "Start Date",
+                        "Employment Date", "Date of Employment", "Termination Date",
+                        "Date of Termination", "Separation Date", "Date of Separation"),
     "mailed_date": ("Date Mailed", "Mailed on", "Mail Date", "Date of Mailing", "Mailing Date",
                     "Date Faxed", "Faxed on"),
 }

@@ -405,3 +405,77 @@ def test_a_fax_cover_without_a_signature_is_authored_by_its_sender():
     report = _doc("treating_report")
     extract_common(report, _pages("From: Noor Haddad\nVisit note\n"))
     assert report.author is None
+
+
+# --- round 2: reading rules for body parts and document dates ----------------------------------
+
+def test_a_wrapped_form_cell_keeps_every_part_and_a_worded_psychological_injury():
+    # the label ends its line; the handwritten answer runs over the lines below it
+    form = ("Employee section\n1. Name: Jon Q. Sample Today's Date: 4-2-25\n"
+            "5. Describe injury and part of\nbody affected:\n"
+            "Aching in my lower\nback, pins and needles in\nboth feet. Nervousness and\n"
+            "depression from the pressure\nat the plant.\n"
+            "6. Social Security Number: XXX-XX-0000\n")
+    doc = _doc("claim_form")
+    extract_common(doc, _pages(form))
+    assert doc.body_parts == ["lumbar spine", "bilateral foot", "psyche"]
+
+
+def test_psychological_complaint_words_count_only_inside_a_body_part_cell():
+    doc = _doc("employer_report")
+    extract_common(doc, _pages("12. Part of body affected: right knee; worker also "
+                               "mentions work stress and anxiety\n"))
+    assert doc.body_parts == ["right knee", "psyche"]
+    note = _doc("treating_report")
+    extract_common(note, _pages("Visit note\nLeft elbow pain. Denies anxiety.\n"))
+    assert note.body_parts == ["left elbow"]
+    stress = _doc("employer_report")
+    extract_common(stress, _pages("Parts of body injured: repetitive stress to the R hand\n"))
+    assert stress.body_parts == ["right hand"]
+
+
+def test_a_specialty_or_an_internal_appeal_is_not_the_internal_body_part():
+    doc = _doc("ur_decision")
+    extract_common(doc, _pages("Items reviewed\n1 Lumbar fusion\n2 Clearance by an\n"
+                               "Internal Medicine\nconsultant\n3 Internal Medicine consult, "
+                               "pre-op\nYou may ask for an internal\nappeal in writing.\n"))
+    assert doc.body_parts == ["lumbar spine"]
+    claimed = _doc("qme_report")
+    extract_common(claimed, _pages("Body parts claimed: psyche, internal medicine complaints\n"))
+    assert claimed.body_parts == ["psyche", "internal"]
+
+
+def test_a_guideline_title_does_not_add_its_body_parts():
+    doc = _doc("imr_determination")
+    extract_common(doc, _pages("Treatment at issue: EMG of the lower extremities\n"
+                               "Guideline cited: MTUS ACOEM Low Back and Thoracic Spine "
+                               "Disorders (2020).\nThe L5 radiculopathy of the lumbar spine "
+                               "is documented.\n"))
+    assert doc.body_parts == ["lumbar spine"]
+
+
+def test_a_diagnosis_word_names_its_region():
+    doc = _doc("rfa")
+    extract_common(doc, _pages("Diagnosis: M54.5 lumbago; M54.2 cervicalgia\n"))
+    assert doc.body_parts == ["lumbar spine", "cervical spine"]
+
+
+def test_an_employer_paper_is_dated_by_its_date_not_the_hire_date_or_an_acknowledgement():
+    posting = ("ESSENTIAL FUNCTIONS - WAREHOUSE LEAD\nWorker: Pat Example Hire date: 06/01/2015\n"
+               "Duties: loads trucks.\nDate: 2/3/2024\n")
+    doc = _doc("job_description")
+    extract_common(doc, _pages(posting))
+    assert doc.date == dt.date(2024, 2, 3)
+    header = ("Acme Foods, Human Resources\nApril 9, 2025\nPOSITION DUTIES - PACKER\n"
+              "Lifting to 40 lb.\nWorker acknowledgment on file, signed 08/15/2019.\n")
+    doc = _doc("job_description")
+    extract_common(doc, _pages(header))
+    assert doc.date == dt.date(2025, 4, 9)
+
+
+def test_a_letter_is_not_dated_by_the_request_it_answers():
+    letter = ("Acme Claims\nMay 20, 2024\nRE: Pat Example\nRFA dated: 05/02/2024 RFA received: "
+              "05/06/2024\nWe defer the request.\n")
+    doc = _doc("ur_decision")
+    extract_common(doc, _pages(letter))
+    assert doc.date == dt.date(2024, 5, 20)

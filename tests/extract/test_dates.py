@@ -277,3 +277,10 @@ def test_opens_like_numeric_date_is_about_shape_only():
 def test_abbreviated_evaluation_date_label():
     mention = date_for("Date of eval: 07.08.2025 Visit 1", "exam_date")
     assert mention is not None and mention.value == dt.date(2025, 7, 8)
+
+
+def test_a_date_glued_to_the_next_sentence_by_ocr_is_still_a_date():
+    from pipeline.extract.dates import find_dates as _find
+    found = _find("temporarily disabled through 3/8/2025.0n that basis the")
+    assert [m.value for m in found] == [dt.date(2025, 3, 8)]
+    assert _find("ratio 1/2/2025.75 units") == []
