@@ -244,6 +244,11 @@ def imr_checklist(claim: ClaimFile, ctx: RuleContext | None = None) -> list[Chec
                    CheckItem("rfa", "missing", note="the RFA the UR letter decides"))
     before = ((rfa.rfa.date_signed if rfa and rfa.rfa else None) or (rfa.date if rfa else None)
               or (ur_doc.ur.rfa_received_date if ur_doc.ur else None) or _ur_day(ur_doc))
+    received = ur_doc.ur.rfa_received_date if ur_doc.ur else None
+    if before is not None and received is not None and received > before:
+        # whatever the reviewer had when the request arrived supports it; this also keeps a
+        # misread RFA date (a scan's 11/18 read as 01/18) from hiding the reports sent with it
+        before = received
     support = [d.id for d in live_documents(claim, *TREATING)
                if d.date is not None and (before is None or d.date <= before)]
     rows["supporting_records"] = (

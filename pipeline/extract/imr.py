@@ -154,6 +154,12 @@ def _jcn(text: str) -> tuple[str, int, int] | None:
     v = re.match(r"\s*(?:\(JCN\))?[\s:#.,;|~_-]*([A-Z0-9][A-Z0-9-]{5,25})", tail, re.I)
     if v and re.search(r"\d{4}", v.group(1)):
         return v.group(1), m.end() + v.start(1), m.end() + v.end(1)
+    # OCR of a two-line form cell reads row by row: "WCIS Jurisdictional Claim 2026...A" with
+    # the label's wrapped end ("Number (JCN):") on the line below, after the value
+    cut = re.search(r"(?:WCIS\s+)?Jurisdictional\s+Claim\s*[:|]?[ \t]+([A-Z0-9][A-Z0-9-]{5,25})\b",
+                    text, re.I)
+    if cut and re.search(r"\d{4}", cut.group(1)):
+        return cut.group(1), cut.start(1), cut.end(1)
     return None
 
 

@@ -14,6 +14,7 @@ from pipeline.model import (
     ImrBlock,
     QmeBlock,
     Record,
+    RfaBlock,
     Treatment,
     UrBlock,
 )
@@ -168,3 +169,18 @@ def test_a_title_or_an_initial_does_not_end_the_sentence_that_undoes_the_call():
     text = ("A peer-to-peer call to Dr. J. K. Olsen was tried; the office took a message and "
             "nobody called back.")
     assert _owed({"U1": text})["peer_to_peer_notes"] == "not_applicable"
+
+
+def test_supporting_reports_count_up_to_the_day_the_request_was_received():
+    # the request's own date reads months early (a misread scan); the progress report that went
+    # out with it, dated before the reviewer received it, still supports it
+    rfa = make_doc("R1", "rfa", 8, date=d("2024-12-18"),
+                   rfa=RfaBlock(date_signed=d("2024-12-18"),
+                                treatments=[Treatment("MRI lumbar spine")]))
+    pr2 = make_doc("T1", "treating_report", 1, date=d("2025-03-18"))
+    claim = make_claim(pr2, rfa, _ur())
+    assert _status(imr_checklist(claim, make_ctx(claim)))["supporting_records"] == "present"
+    # a report written after the reviewer received the request does not
+    late = make_doc("T1", "treating_report", 1, date=d("2025-03-25"))
+    claim = make_claim(late, rfa, _ur())
+    assert _status(imr_checklist(claim, make_ctx(claim)))["supporting_records"] == "missing"

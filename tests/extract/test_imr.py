@@ -6,7 +6,14 @@ import datetime as dt
 import pytest
 from page_builder import CW, make_page  # noqa: F401  (tests/extract helper)
 
-from pipeline.extract.imr import case_number, extract_imr, imr_kind, is_signed, overall_outcome
+from pipeline.extract.imr import (
+    _jcn,
+    case_number,
+    extract_imr,
+    imr_kind,
+    is_signed,
+    overall_outcome,
+)
 from pipeline.model import Document
 from pipeline.settings import Settings
 
@@ -189,3 +196,13 @@ def test_a_sentence_about_the_request_names_no_treatment():
                  "the guideline criteria and is medically necessary.\n", "imr_determination")
     assert len(imr.treatments) == 1
     assert "cervical pillow" in imr.treatments[0].description
+
+
+def test_jcn_read_when_ocr_splits_the_label_cell_around_the_value():
+    # a scanned form read row by row: the label's second line comes after the value
+    ocr = ("WCIS Jurisdictional Claim 2024077XY0012345B Employer Name: Acme Hauling\n"
+           "Number (JCN): Co.\n")
+    value, start, end = _jcn(ocr)
+    assert value == "2024077XY0012345B" and ocr[start:end] == value
+    # the label alone, with no value next to it: nothing is invented
+    assert _jcn("WCIS Jurisdictional Claim Employer Name: Acme\nNumber (JCN): Co.\n") is None

@@ -169,6 +169,14 @@ def wpi_arithmetic(claim: ClaimFile, ctx: RuleContext) -> list[Finding]:
     return out
 
 
+def _wholly_industrial(industrial: float | None, nonindustrial: float | None) -> bool:
+    """100% industrial / 0% to other factors: nothing is apportioned away, so there is no
+    share whose "how and why" Escobedo asks the evaluator to explain."""
+    if nonindustrial is not None:
+        return nonindustrial == 0
+    return industrial is not None and industrial >= 100
+
+
 def apportionment_problems(qme: QmeBlock) -> list[dict]:
     problems = []
     for ap in qme.apportionment:
@@ -178,7 +186,8 @@ def apportionment_problems(qme: QmeBlock) -> list[dict]:
                              "industrial_pct": ap.industrial_pct,
                              "nonindustrial_pct": ap.nonindustrial_pct,
                              "total": sum(shares)})
-        elif ap.explained is False and any(s is not None for s in shares):
+        elif ap.explained is False and any(s is not None for s in shares) and not _wholly_industrial(
+                ap.industrial_pct, ap.nonindustrial_pct):
             problems.append({"body_part": ap.body_part, "kind": "unexplained",
                              "industrial_pct": ap.industrial_pct,
                              "nonindustrial_pct": ap.nonindustrial_pct})
@@ -301,7 +310,12 @@ def body_part_not_addressed(claim: ClaimFile, ctx: RuleContext) -> list[Finding]
 _PERJURY = re.compile(r"declare\s+under\s+penalty\s+of\s+perjury", re.IGNORECASE)
 #: a date line left blank: "on the _____ day of ________, 20___", "Dated: ______"
 _BLANK_DATE = re.compile(r"\bday\s+of\s*_{3,}|_{3,}\s*day\s+of\b|\b(?:dated?|executed\s+on)"
-                         r"\s*:?\s*_{3,}", re.IGNORECASE)
+                         r"\s*:?\s*_{3,}"
+                         # OCR drops the blank lines themselves: "on the day of , 20" keeps only
+                         # the words around them (no ordinal, no month, a bare century)
+                         r"|\bthe\s+day\s+of\s*,\s*(?:19|20)?\s*(?:[.,]|$)"
+                         r"|\bthe\s+day\s+of\s*(?:19|20)\s*(?:[.,]|$)",
+                         re.IGNORECASE | re.MULTILINE)
 _SIGNATURE_WINDOW = 600
 
 
@@ -312,11 +326,18 @@ def declaration_undated(claim: ClaimFile, doc: Document) -> bool:
     qme = doc.qme
     if qme is None or not qme.declaration_present or qme.declaration_date or qme.signature_date:
         return False
+    seen = False
     for page in claim.pages_of(doc):
-        match = _PERJURY.search(page.text)
-        if match:
-            window = page.text[match.end():match.end() + _SIGNATURE_WINDOW]
-            return bool(_BLANK_DATE.search(window))
+        # a report may recite "under penalty of perjury" more than once (a 4628 statement, then
+        # the declaration itself); the date line follows whichever comes last on that page
+        matches = list(_PERJURY.finditer(page.text))
+        if matches:
+            seen = True
+            if any(_BLANK_DATE.search(page.text[m.end():m.end() + _SIGNATURE_WINDOW])
+                   for m in matches):
+                return True
+        elif seen:
+            break
     return False
 
 

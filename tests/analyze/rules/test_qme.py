@@ -74,6 +74,17 @@ def test_apportionment_total_and_explanation():
     assert finding.details["total"] == 110
 
 
+def test_wholly_industrial_share_needs_no_how_and_why():
+    # nothing goes to other factors, so there is no apportioned share to justify
+    qme = QmeBlock(apportionment=[Apportionment("left elbow", 100, 0, False),
+                                  Apportionment("right hip", 100, None, False),
+                                  Apportionment("lumbar spine", 85, 15, False),
+                                  Apportionment("right knee", None, 25, False)])
+    problems = apportionment_problems(qme)
+    assert [(p["body_part"], p["kind"]) for p in problems] == [
+        ("lumbar spine", "unexplained"), ("right knee", "unexplained")]
+
+
 def test_body_parts_not_addressed():
     assert part_covered("right shoulder", {"bilateral shoulder"})
     assert part_covered("bilateral knee", {"left knee"})
@@ -189,3 +200,21 @@ def test_a_declaration_with_its_date_left_blank():
     doc.qme.declaration_date = d("2025-05-02")
     claim = make_claim(doc, texts={"D1": signed_blank})
     assert declaration_missing(claim, make_ctx(claim)) == []
+
+
+def test_a_blank_declaration_date_after_ocr_dropped_the_lines():
+    # a scan loses the underscores: only the words around the blanks survive
+    scanned = ("I declare under penalty of perjury that the foregoing is true, and as to matters "
+               "told to me I declare under penalty of perjury that I believe them to be true. "
+               + "Further attestation text. " * 18 +
+               "\nSigned at Fresno, County of Fresno, California, on the day of , 20\n"
+               "Dr. Susan Lee")
+    doc = _qme(report_date=d("2025-05-01"), declaration_present=True)
+    claim = make_claim(doc, texts={"D1": scanned})
+    (finding,) = declaration_missing(claim, make_ctx(claim))
+    assert finding.details == {"missing": ["signature_date"]}
+    # a filled-in date, or a phrase that merely mentions "the day of" something: nothing
+    for text in (scanned.replace("on the day of , 20", "on the 3rd day of May, 2025"),
+                 scanned.replace("on the day of , 20", "on the day of the examination.")):
+        claim = make_claim(doc, texts={"D1": text})
+        assert declaration_missing(claim, make_ctx(claim)) == []
